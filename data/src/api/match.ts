@@ -1,0 +1,48 @@
+import * as v from 'valibot';
+import { ResourceSchema } from '../resource/schema.ts';
+
+export const MatchFactorNameSchema = v.picklist([
+  'distance',
+  'schedule',
+  'target',
+  'stage',
+  'category',
+  'interest',
+  'needs',
+] as const);
+
+export const MatchFactorSchema = v.object({
+  factor: MatchFactorNameSchema,
+  weight: v.number(),
+  /** How well this factor fits, in [0, 1]. */
+  value: v.number(),
+  /** A short Japanese sentence a coordinator can read aloud. */
+  reason: v.string(),
+});
+
+export const MatchResultSchema = v.object({
+  resource: ResourceSchema,
+  score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  distanceKm: v.optional(v.number()),
+  planned: v.boolean(),
+  factors: v.array(MatchFactorSchema),
+});
+
+export const MatchGapSchema = v.object({
+  suspected: v.boolean(),
+  summary: v.string(),
+  /** Which factor failed: no host near, no opening at those times, nothing for that situation… */
+  missing: v.array(v.object({ factor: MatchFactorNameSchema, message: v.string() })),
+});
+
+export const MatchResponseSchema = v.object({
+  results: v.array(MatchResultSchema),
+  considered: v.number(),
+  gap: MatchGapSchema,
+});
+
+export type MatchFactorName = v.InferOutput<typeof MatchFactorNameSchema>;
+export type MatchFactor = v.InferOutput<typeof MatchFactorSchema>;
+export type MatchResult = v.InferOutput<typeof MatchResultSchema>;
+export type MatchGap = v.InferOutput<typeof MatchGapSchema>;
+export type MatchResponse = v.InferOutput<typeof MatchResponseSchema>;

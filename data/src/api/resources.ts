@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { CategorySchema, DaySchema, StageSchema, TargetSchema } from '../taxonomy/codes.ts';
+import { MunicipalityCodeSchema } from '../municipality/schema.ts';
+import { TimeSchema } from '../schedule/schema.ts';
+import { SearchDocumentSchema } from '../search/document.ts';
+
+/** Query strings arrive as text: a comma list or repeated keys become arrays. */
+const list = <T extends v.GenericSchema<string, unknown>>(item: T) =>
+  v.pipe(
+    v.union([v.string(), v.array(v.string())]),
+    v.transform((x) => (Array.isArray(x) ? x : [x]).flatMap((s) => s.split(',')).filter(Boolean)),
+    v.array(item),
+  );
+const int = (min: number, max: number, message: string) =>
+  v.pipe(v.string(), v.regex(/^\d+$/, message), v.transform(Number), v.number(), v.minValue(min, message), v.maxValue(max, message));
+const num = (message: string) => v.pipe(v.string(), v.transform(Number), v.number(message), v.finite(message));
+
+export const ResourceQuerySchema = v.object({
+  q: v.optional(v.pipe(v.string(), v.maxLength(200, '検索語は200文字以内にしてください'))),
+  municipality: v.optional(MunicipalityCodeSchema),
+  district: v.optional(v.string()),
+  category: v.optional(list(CategorySchema)),
+  target: v.optional(list(TargetSchema)),
+  stage: v.optional(list(v.pipe(v.string(), v.transform(Number), StageSchema))),
+  day: v.optional(list(DaySchema)),
+  /** Open at this time on `day` (or on any day when no day is given). */
+  openAt: v.optional(TimeSchema),
+  free: v.optional(v.picklist(['true', 'false'] as const, 'free は true か false です')),
+  near: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'near は「緯度,経度」の形で指定してください'),
+      v.transform((s) => {
+        const [lat, lng] = s.split(',').map(Number);
+        return { lat: lat!, lng: lng! };
+      }),
+    ),
+  ),
+  radiusKm: v.optional(num('radiusKm は数値で指定してください')),
+  includeCoordination: v.optional(v.picklist(['true', 'false'] as const)),
+  page: v.optional(int(1, 1000, 'page は1以上の整数です'), '1'),
+  perPage: v.optional(int(1, 100, 'perPage は1〜100の整数です'), '20'),
+});
+
+export type ResourceQuery = v.InferOutput<typeof ResourceQuerySchema>;
+
+export const ResourceHitSchema = v.object({
+  ...SearchDocumentSchema.entries,
+  /** Present when `near` was given. */
+  distanceKm: v.optional(v.number()),
+});
+
+export const ResourceListSchema = v.object({
+  hits: v.array(ResourceHitSchema),
+  total: v.number(),
+  page: v.number(),
+  perPage: v.number(),
+  totalPages: v.number(),
+  facets: v.record(v.string(), v.record(v.string(), v.number())),
+});
+
+export type ResourceHit = v.InferOutput<typeof ResourceHitSchema>;
+export type ResourceList = v.InferOutput<typeof ResourceListSchema>;
