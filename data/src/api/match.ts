@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ResourceSchema } from '../resource/schema.ts';
+import { SearchDocumentSchema } from '../search/document.ts';
 
 export const MatchFactorNameSchema = v.picklist([
   'distance',
@@ -21,7 +21,8 @@ export const MatchFactorSchema = v.object({
 });
 
 export const MatchResultSchema = v.object({
-  resource: ResourceSchema,
+  /** The public record, as the directory shows it. */
+  resource: SearchDocumentSchema,
   score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   distanceKm: v.optional(v.number()),
   planned: v.boolean(),

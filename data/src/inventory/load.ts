@@ -8,6 +8,8 @@ import { checkInventoryText, type LocatedIssue } from './yaml.ts';
 
 export const INVENTORY_DIR = fileURLToPath(new URL('../../inventories/', import.meta.url));
 
+export type { LocatedIssue };
+
 export interface LoadedInventories {
   inventories: Inventory[];
   resources: Resource[];

@@ -1,0 +1,43 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import * as v from 'valibot';
+import { InvalidInputError, inventoryBatch, runImport, type IndexRunSummary, type Phase } from '@norishiro/indexer';
+import type { AppDeps } from '../deps.ts';
+import { HttpError } from '../errors.ts';
+import { parseInput } from '../validate.ts';
+
+const IndexRequestSchema = v.object({ dryRun: v.optional(v.boolean(), false) });
+
+export type IndexEvent =
+  | { type: 'progress'; phase: Phase; done: number; total: number }
+  | { type: 'done'; summary: IndexRunSummary }
+  | { type: 'error'; message: string; issues?: unknown[] };
+
+const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * `pnpm index` hands its work here when the service owns DATA_DIR (embedded PGlite lets one
+ * process open it). Only a caller holding the token from DATA_DIR/service.json may call it.
+ */
+export function adminRoutes(deps: AppDeps) {
+  return new Hono().post('/index', async (c) => {
+    const token = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
+    if (!deps.adminToken || !sameToken(token, deps.adminToken)) throw new HttpError('unauthorized', '管理用の鍵が正しくありません');
+    const body = parseInput(IndexRequestSchema, await c.req.json().catch(() => ({})), '索引作成の指定');
+    return stream(c, async (out) => {
+      const send = (e: IndexEvent) => out.write(JSON.stringify(e) + '\n');
+      try {
+        const summary = await runImport(deps, inventoryBatch(), {
+          dryRun: body.dryRun,
+          actor: 'indexer (via service)',
+          onProgress: (phase, done, total) => void send({ type: 'progress', phase, done, total }),
+        });
+        deps.invalidate?.();
+        await send({ type: 'done', summary });
+      } catch (e) {
+        await send({ type: 'error', message: (e as Error).message, issues: e instanceof InvalidInputError ? e.issues : undefined });
+      }
+    });
+  });
+}

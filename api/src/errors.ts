@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import { errorStatus, type ApiError, type ErrorCode } from '@norishiro/data';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** The one HTTP error type; handlers throw it, the app turns it into the error shape. */
+export class HttpError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+  }
+}
+
+export const errorBody = (code: ErrorCode, message: string, details?: ErrorDetail[]): ApiError => ({
+  error: details ? { code, message, details } : { code, message },
+});
+
+/** No stack trace ever leaves the server: unknown errors become a plain 500. */
+export function onError(err: Error, c: Context) {
+  if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.details), errorStatus[err.code]);
+  if (err instanceof SyntaxError) return c.json(errorBody('invalid_request', 'リクエストの JSON を読み取れません'), 400);
+  console.error(`[api] ${c.req.method} ${new URL(c.req.url).pathname}: ${err.stack ?? err.message}`);
+  return c.json(errorBody('internal', 'サーバー内部でエラーが起きました。時間をおいてもう一度お試しください'), 500);
+}
+
+export const notFound = (c: Context) => c.json(errorBody('not_found', '指定されたページや資源は見つかりません'), 404);

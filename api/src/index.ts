@@ -1,0 +1,5 @@
+export * from './app.ts';
+export * from './deps.ts';
+export * from './errors.ts';
+export * from './server.ts';
+export { matchProfile } from './match/service.ts';

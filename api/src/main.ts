@@ -1,0 +1,50 @@
+import type { AddressInfo } from 'node:net';
+import { ConfigError, DataDirBusyError, loadConfig, MeiliUnavailableError, openRuntime, UnavailableError } from '@norishiro/indexer';
+import { createApp } from './app.ts';
+import { announce, prepareData, warmUp } from './boot.ts';
+import { createDeps } from './deps.ts';
+import { createHttpServer, loadWebHandler } from './server.ts';
+
+const log = (line: string) => console.log(line);
+
+/** Failures a user can fix get a plain sentence and exit 1; anything else is a bug. */
+function fail(e: unknown): never {
+  const known = [ConfigError, DataDirBusyError, UnavailableError, MeiliUnavailableError].some((T) => e instanceof T);
+  console.error(known ? `起動できません: ${(e as Error).message}` : e);
+  process.exit(1);
+}
+
+async function main() {
+  const config = loadConfig();
+  log(`Norishiro を起動しています（データ: ${config.DATA_DIR}）…`);
+  const rt = await openRuntime(config);
+  log(`  検索: ${config.MEILI_URL ? config.MEILI_URL : '同梱の Meilisearch'} / データベース: ${rt.db.kind === 'pglite' ? '同梱の PGlite' : 'PostgreSQL'}`);
+  await prepareData(rt, log);
+  await warmUp(rt);
+  const web = await loadWebHandler();
+  if (!web) log('  画面のビルドが見つからないため、API だけを提供します');
+  const deps = createDeps({ db: rt.db, meili: rt.meili, indexName: rt.indexName });
+  const server = createHttpServer(createApp(deps), web);
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  const { token, remove } = announce(rt, `http://127.0.0.1:${port}`);
+  deps.adminToken = token;
+  log(`Norishiro: ${url} で起動しました（API 文書: ${url}/api/docs）`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} を受け取りました。停止しています…`);
+    remove();
+    server.close();
+    server.closeAllConnections();
+    await rt.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch(fail);

@@ -1,0 +1,86 @@
+import { toJsonSchema } from '@valibot/to-json-schema';
+import * as v from 'valibot';
+import {
+  ApiErrorSchema,
+  MatchResponseSchema,
+  MunicipalitySchema,
+  NeedsProfileSchema,
+  ResourceListSchema,
+  ResourceQuerySchema,
+  ResourceSchema,
+} from '@norishiro/data';
+import { ProxyRequestSchema } from '../search/proxy-query.ts';
+
+// Schemas with transforms or checks have no JSON form for those parts; the shape remains.
+const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
+  toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore', typeMode }) as Record<string, unknown>;
+
+const content = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const error = (description: string) => ({ description, content: content('ApiError') });
+const ok = (ref: string, description = '成功') => ({ description, content: content(ref) });
+
+const queryParameters = Object.entries(ResourceQuerySchema.entries).map(([name, schema]) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+  description: (json(schema as v.GenericSchema, 'input').description as string | undefined) ?? undefined,
+}));
+
+/** OpenAPI 3.1, generated from the same data/ schemas the API validates with. */
+export function openApiSpec() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Norishiro API',
+      version: '0.1.0',
+      description: '重層的支援体制整備事業の社会資源ディレクトリとマッチングの API。エラーはすべて ApiError の形で返ります。',
+    },
+    paths: {
+      '/api/health': { get: { summary: '稼働状況', responses: { 200: { description: '正常' }, 503: { description: '一部停止' } } } },
+      '/api/taxonomy': { get: { summary: '分類・対象・段階などのコードと表示名', responses: { 200: { description: '成功' } } } },
+      '/api/municipalities': {
+        get: { summary: '自治体と地区の一覧', responses: { 200: { description: '成功', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Municipality' } } } } } } },
+      },
+      '/api/resources': {
+        get: {
+          summary: '資源の検索（キーワード・絞り込み・距離順・ファセット）',
+          parameters: queryParameters,
+          responses: { 200: ok('ResourceList'), 400: error('検索条件の誤り') },
+        },
+      },
+      '/api/resources/{id}': {
+        get: {
+          summary: '資源の公開情報',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: '成功' }, 404: error('見つからない') },
+        },
+      },
+      '/api/search/multi-search': {
+        post: {
+          summary: 'instant-meilisearch 用の検索プロキシ（公開項目・公開中の資源のみ）',
+          requestBody: { content: content('ProxyRequest') },
+          responses: { 200: { description: 'Meilisearch の multi-search 応答' }, 400: error('許可されていない検索') },
+        },
+      },
+      '/api/match': {
+        post: {
+          summary: 'ニーズに合う資源を理由つきで順位づけ（入力は保存もログもしません）',
+          requestBody: { content: content('NeedsProfile') },
+          responses: { 200: ok('MatchResponse'), 400: error('入力の誤り') },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        ApiError: json(ApiErrorSchema),
+        Municipality: json(MunicipalitySchema),
+        Resource: json(ResourceSchema),
+        ResourceList: json(ResourceListSchema),
+        NeedsProfile: json(NeedsProfileSchema, 'input'),
+        MatchResponse: json(MatchResponseSchema),
+        ProxyRequest: json(ProxyRequestSchema, 'input'),
+      },
+    },
+  };
+}

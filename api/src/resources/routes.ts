@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { ResourceQuerySchema, type ResourceHit, type ResourceList, type SearchDocument } from '@norishiro/data';
+import { getResource } from '@norishiro/indexer';
+import type { AppDeps } from '../deps.ts';
+import { HttpError } from '../errors.ts';
+import { parseInput } from '../validate.ts';
+import { resourceSearchParams } from './search-params.ts';
+
+type Hit = SearchDocument & { _geoDistance?: number };
+
+export function resourceRoutes(deps: AppDeps) {
+  return new Hono()
+    .get('/', async (c) => {
+      const query = parseInput(ResourceQuerySchema, flatten(c.req.queries()), '検索条件');
+      const res = await deps.meili.index<Hit>(deps.indexName).search(query.q ?? '', resourceSearchParams(query));
+      const hits: ResourceHit[] = res.hits.map(({ _geoDistance, ...doc }) =>
+        _geoDistance === undefined ? doc : { ...doc, distanceKm: Math.round(_geoDistance / 100) / 10 },
+      );
+      const body: ResourceList = {
+        hits,
+        total: res.totalHits ?? hits.length,
+        page: res.page ?? query.page,
+        perPage: res.hitsPerPage ?? query.perPage,
+        totalPages: res.totalPages ?? 1,
+        facets: res.facetDistribution ?? {},
+      };
+      return c.json(body);
+    })
+    .get('/:id', async (c) => {
+      const resource = await getResource(deps.db, c.req.param('id'));
+      if (!resource || resource.source.synthetic) throw new HttpError('not_found', 'この資源は見つかりません');
+      const municipality = (await deps.municipalities()).find((m) => m.code === resource.municipality);
+      return c.json({ resource, municipality });
+    });
+}
+
+/** Single values stay strings; repeated keys stay lists. */
+const flatten = (q: Record<string, string[]>) =>
+  Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
