@@ -12,18 +12,22 @@ import { searchRoutes } from './search/routes.ts';
 import { taxonomyRoutes } from './taxonomy/routes.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Import batches from the local CLI are larger than any browser request. */
+const MAX_ADMIN_BODY_BYTES = 64 * 1024 * 1024;
+
+const limit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new HttpError('payload_too_large', `リクエストが大きすぎます（${Math.round(maxSize / 1024)}KB まで）`);
+    },
+  });
 
 /** The API under /api; config and services are injected, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const api = new Hono()
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new HttpError('payload_too_large', 'リクエストが大きすぎます（64KB まで）');
-        },
-      }),
-    )
+    .use('/admin/*', limit(MAX_ADMIN_BODY_BYTES))
+    .use('*', async (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : limit(MAX_BODY_BYTES)(c, next)))
     .route('/health', healthRoutes(deps))
     .route('/taxonomy', taxonomyRoutes())
     .route('/municipalities', municipalityRoutes(deps))

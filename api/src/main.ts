@@ -15,7 +15,8 @@ function fail(e: unknown): never {
 }
 
 async function main() {
-  const config = loadConfig();
+  // pnpm runs this from api/; DATA_DIR is relative to where the user typed the command.
+  const config = loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
   log(`Norishiro を起動しています（データ: ${config.DATA_DIR}）…`);
   const rt = await openRuntime(config);
   log(`  検索: ${config.MEILI_URL ? config.MEILI_URL : '同梱の Meilisearch'} / データベース: ${rt.db.kind === 'pglite' ? '同梱の PGlite' : 'PostgreSQL'}`);

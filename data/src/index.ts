@@ -8,6 +8,7 @@ export * from './needs/schema.ts';
 export * from './inventory/schema.ts';
 export * from './inventory/check.ts';
 export * from './search/document.ts';
+export * from './search/synonyms.ts';
 export * from './text/kana.ts';
 export * from './api/error.ts';
 export * from './api/resources.ts';

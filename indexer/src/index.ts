@@ -9,3 +9,4 @@ export * from './store/resources.ts';
 export * from './run/index-run.ts';
 export * from './run/sync-index.ts';
 export * from './runtime.ts';
+export * from './run/batch.ts';

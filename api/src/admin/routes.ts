@@ -2,12 +2,23 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import * as v from 'valibot';
-import { InvalidInputError, inventoryBatch, runImport, type IndexRunSummary, type Phase } from '@norishiro/indexer';
+import {
+  ImportBatchSchema,
+  InvalidInputError,
+  inventoryBatch,
+  runImport,
+  type IndexRunSummary,
+  type Phase,
+} from '@norishiro/indexer';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 
-const IndexRequestSchema = v.object({ dryRun: v.optional(v.boolean(), false) });
+const IndexRequestSchema = v.object({
+  dryRun: v.optional(v.boolean(), false),
+  /** Absent: the service loads the inventories itself. */
+  batch: v.optional(ImportBatchSchema),
+});
 
 export type IndexEvent =
   | { type: 'progress'; phase: Phase; done: number; total: number }
@@ -28,7 +39,7 @@ export function adminRoutes(deps: AppDeps) {
     return stream(c, async (out) => {
       const send = (e: IndexEvent) => out.write(JSON.stringify(e) + '\n');
       try {
-        const summary = await runImport(deps, inventoryBatch(), {
+        const summary = await runImport(deps, body.batch ?? inventoryBatch(), {
           dryRun: body.dryRun,
           actor: 'indexer (via service)',
           onProgress: (phase, done, total) => void send({ type: 'progress', phase, done, total }),

@@ -29,8 +29,12 @@ export function resourceFilters(q: ResourceQuery): string[] {
   return filters;
 }
 
+/** Kanji-only text would otherwise be segmented as Chinese (see stack notes). */
+export const JAPANESE = { locales: ['jpn'] };
+
 export function resourceSearchParams(q: ResourceQuery) {
   return {
+    ...JAPANESE,
     filter: resourceFilters(q),
     facets: [...FACETS],
     page: q.page,

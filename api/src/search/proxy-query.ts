@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SearchDocumentSchema } from '@norishiro/data';
-import { PUBLIC_STATUS_FILTER } from '../resources/search-params.ts';
+import { JAPANESE, PUBLIC_STATUS_FILTER } from '../resources/search-params.ts';
 
 /** The index name the browser uses; the real name stays on the server. */
 export const PUBLIC_INDEX = 'resources';
@@ -47,5 +47,5 @@ export type ProxyQuery = v.InferOutput<typeof ProxyQuerySchema>;
 /** Rewrites a browser query for the real index: always public resources only. */
 export function toServerQuery(q: ProxyQuery, indexName: string) {
   const own = q.filter === undefined ? [] : Array.isArray(q.filter) ? q.filter : [q.filter];
-  return { ...q, indexUid: indexName, filter: [...own, PUBLIC_STATUS_FILTER] };
+  return { ...q, ...JAPANESE, indexUid: indexName, filter: [...own, PUBLIC_STATUS_FILTER] };
 }

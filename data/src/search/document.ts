@@ -15,6 +15,7 @@ import type { Resource } from '../resource/schema.ts';
 import { describeSchedule, scheduleDays } from '../schedule/describe.ts';
 import { toMinutes } from '../schedule/schema.ts';
 import { normalizeText, toHiragana, toKatakana } from '../text/kana.ts';
+import { variantsIn } from './synonyms.ts';
 
 /** How category names are read, so a kana query finds them (いばしょ → 居場所). */
 export const categoryReadings: Record<Category, string> = {
@@ -46,6 +47,8 @@ export const SearchDocumentSchema = v.object({
   reading: v.optional(v.string()),
   /** Hiragana and katakana words of the name and categories. */
   readings: v.array(v.string()),
+  /** Other spellings of words the resource uses (子供 for 子ども…), see synonyms.ts. */
+  variants: v.array(v.string()),
   aliases: v.array(v.string()),
   categories: v.array(CategorySchema),
   categoryLabels: v.array(v.string()),
@@ -97,6 +100,7 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
   const readings = [
     ...new Set([...nameReading.map(toHiragana), ...nameReading.map(toKatakana), ...categoryWords, ...categoryWords.map(toKatakana)]),
   ];
+  const text = normalizeText([r.name, ...r.aliases, r.description ?? '', ...r.tags].join(' '));
   return {
     id: r.id,
     municipality: r.municipality,
@@ -105,6 +109,7 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
     name: normalizeText(r.name),
     reading: r.reading,
     readings,
+    variants: variantsIn(`${text} ${r.categories.map((c) => categoryLabels[c].ja).join(' ')}`),
     aliases: r.aliases.map(normalizeText),
     categories: r.categories,
     categoryLabels: r.categories.map((c) => categoryLabels[c].ja),

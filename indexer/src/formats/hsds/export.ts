@@ -21,7 +21,6 @@
  */
 import type { Inventory, Municipality, Resource } from '@norishiro/data';
 import type {
-  HsdsAddress,
   HsdsAttribute,
   HsdsDataset,
   HsdsLocation,
@@ -134,8 +133,11 @@ export function exportHsds(inventories: readonly Inventory[]): HsdsDataset {
     const selfId = municipalityOrgId(m.code);
     organizations.set(selfId, { id: selfId, name: fullName(m), description: `${fullName(m)}（直営の事業）`, x_norishiro: { municipality: m } });
     for (const r of resources) {
-      const orgId = r.operator === undefined ? selfId : operatorOrgId(m.code, r.operator);
-      if (!organizations.has(orgId)) organizations.set(orgId, { id: orgId, name: r.operator! });
+      let orgId = selfId;
+      if (r.operator !== undefined) {
+        orgId = operatorOrgId(m.code, r.operator);
+        if (!organizations.has(orgId)) organizations.set(orgId, { id: orgId, name: r.operator });
+      }
       const sid = serviceId(r.id);
       out.services.push(serviceOf(r, orgId));
 
@@ -153,7 +155,7 @@ export function exportHsds(inventories: readonly Inventory[]): HsdsDataset {
           x_norishiro: { precision },
         });
         if (address !== undefined) {
-          const row: HsdsAddress = {
+          out.addresses.push({
             id: uuidFor(`address:${locationKey}`),
             location_id: locationId,
             address_1: address,
@@ -161,8 +163,7 @@ export function exportHsds(inventories: readonly Inventory[]): HsdsDataset {
             state_province: m.prefecture,
             country: 'JP',
             address_type: 'physical',
-          };
-          out.addresses.push(row);
+          });
         }
       }
       out.service_at_locations.push({ id: uuidFor(`sal:${sid}`), service_id: sid, location_id: locationId });

@@ -1,0 +1,24 @@
+import type { Phase } from '../run/index-run.ts';
+
+const PHASES: Record<Phase, string> = { validate: '検証', database: 'データベース', index: '検索索引' };
+const WIDTH = 24;
+
+/** A progress bar on a terminal; silence elsewhere (CI logs, pipes, --json). */
+export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+  const enabled = stream.isTTY === true;
+  let last = '';
+  return {
+    update(phase: Phase, done: number, total: number) {
+      if (!enabled || total === 0) return;
+      const filled = Math.round((done / total) * WIDTH);
+      const line = `${PHASES[phase].padEnd(6, '　')} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total}`;
+      if (line === last) return;
+      last = line;
+      stream.write(`\r${line}`);
+    },
+    done() {
+      if (enabled && last) stream.write('\n');
+      last = '';
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { IndexRunSummary, Phase } from '../run/index-run.ts';
+import type { ServiceRecord } from '../runtime.ts';
+import type { ImportBatch } from '../run/index-run.ts';
+
+type Event =
+  | { type: 'progress'; phase: Phase; done: number; total: number }
+  | { type: 'done'; summary: IndexRunSummary }
+  | { type: 'error'; message: string; issues?: { file: string; line: number; column: number; path: (string | number)[]; message: string }[] };
+
+export class RemoteIndexError extends Error {
+  constructor(
+    message: string,
+    readonly issues: NonNullable<Extract<Event, { type: 'error' }>['issues']> = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The running service owns DATA_DIR, so the CLI hands it the work and relays its progress.
+ * Without a batch the service loads the inventories itself.
+ */
+export async function indexViaService(
+  service: ServiceRecord,
+  opts: { dryRun: boolean; batch?: ImportBatch; onProgress: (phase: Phase, done: number, total: number) => void },
+): Promise<IndexRunSummary> {
+  const res = await fetch(`${service.url}/api/admin/index`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ dryRun: opts.dryRun, batch: opts.batch }),
+  });
+  if (!res.ok || !res.body) throw new RemoteIndexError(`The running service refused the work (HTTP ${res.status}).`);
+  let buffer = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body) {
+    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const event = JSON.parse(buffer.slice(0, newline)) as Event;
+      buffer = buffer.slice(newline + 1);
+      if (event.type === 'progress') opts.onProgress(event.phase, event.done, event.total);
+      if (event.type === 'done') return event.summary;
+      if (event.type === 'error') throw new RemoteIndexError(event.message, event.issues);
+    }
+  }
+  throw new RemoteIndexError('The running service stopped answering before the work was done.');
+}

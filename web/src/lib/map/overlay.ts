@@ -1,0 +1,180 @@
+import type { Feature, FeatureCollection, Point as GeoPoint } from 'geojson';
+import type { ExpressionSpecification, Map as MLMap, StyleSpecification } from 'maplibre-gl';
+
+/** One marker: a resource (or anything with an id) at a point, with how exact the point is. */
+export interface MapItem {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+  precision: 'address' | 'district' | 'municipality';
+}
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+export const GSI_PALE_TILES = 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png';
+export const GSI_ATTRIBUTION =
+  '<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank" rel="noopener">地理院タイル</a>';
+
+export const BASEMAP_SOURCE = 'gsi-pale';
+const BACKGROUND = '#eef1ec';
+
+/** Default basemap: 地理院タイル 淡色地図 (raster, no glyphs needed). */
+export const GSI_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {
+    [BASEMAP_SOURCE]: {
+      type: 'raster',
+      tiles: [GSI_PALE_TILES],
+      tileSize: 256,
+      minzoom: 2,
+      maxzoom: 18,
+      attribution: GSI_ATTRIBUTION,
+    },
+  },
+  layers: [
+    { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
+    { id: BASEMAP_SOURCE, type: 'raster', source: BASEMAP_SOURCE },
+  ],
+};
+
+/** Tile-less style: a plain background; the markers are added on top as GeoJSON layers. */
+export const FALLBACK_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
+};
+
+/** MAP_STYLE: empty → 地理院タイル, `fallback` → tile-less, anything else → a style URL. */
+export function styleFor(mapStyle: string | undefined): { style: StyleSpecification | string; fallback: boolean } {
+  const s = (mapStyle ?? '').trim();
+  if (s === 'fallback') return { style: FALLBACK_STYLE, fallback: true };
+  if (s) return { style: s, fallback: false };
+  return { style: GSI_STYLE, fallback: false };
+}
+
+export const SOURCE = 'nori-resources';
+export const HOME_SOURCE = 'nori-home';
+export const POINT_LAYERS = ['nori-exact', 'nori-approx'] as const;
+export const CLUSTER_LAYER = 'nori-clusters';
+const HIGHLIGHT_LAYER = 'nori-highlight';
+
+export function toGeoJSON(items: readonly MapItem[]): FeatureCollection<GeoPoint> {
+  const features: Feature<GeoPoint>[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    features[i] = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [it.lng, it.lat] },
+      properties: { id: it.id, name: it.name, approx: it.precision !== 'address' },
+    };
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export function homeGeoJSON(home: LatLng | null | undefined): FeatureCollection<GeoPoint> {
+  return {
+    type: 'FeatureCollection',
+    features: home
+      ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [home.lng, home.lat] }, properties: {} }]
+      : [],
+  };
+}
+
+const unclustered: ExpressionSpecification = ['!', ['has', 'point_count']];
+
+/** Adds the resource and home layers to whatever style is loaded (idempotent). */
+export function addOverlay(map: MLMap, data: FeatureCollection<GeoPoint>, home: FeatureCollection<GeoPoint>) {
+  if (map.getSource(SOURCE)) return;
+  map.addSource(SOURCE, { type: 'geojson', data, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 });
+  map.addSource(HOME_SOURCE, { type: 'geojson', data: home });
+  map.addLayer({
+    id: CLUSTER_LAYER,
+    type: 'circle',
+    source: SOURCE,
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': '#2f6f5e',
+      'circle-opacity': 0.85,
+      'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 50, 21, 200, 27, 1000, 33],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  });
+  // Approximate points (district or city point): a wide pale halo and a hollow ring.
+  map.addLayer({
+    id: 'nori-approx-halo',
+    type: 'circle',
+    source: SOURCE,
+    filter: ['all', unclustered, ['get', 'approx']],
+    paint: { 'circle-radius': 18, 'circle-color': '#c2570c', 'circle-opacity': 0.12 },
+  });
+  map.addLayer({
+    id: 'nori-approx',
+    type: 'circle',
+    source: SOURCE,
+    filter: ['all', unclustered, ['get', 'approx']],
+    paint: {
+      'circle-radius': 8,
+      'circle-color': '#ffffff',
+      'circle-opacity': 0.6,
+      'circle-stroke-color': '#b24a00',
+      'circle-stroke-width': 3,
+    },
+  });
+  map.addLayer({
+    id: 'nori-exact',
+    type: 'circle',
+    source: SOURCE,
+    filter: ['all', unclustered, ['!', ['get', 'approx']]],
+    paint: {
+      'circle-radius': 7,
+      'circle-color': '#1f5fa8',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  });
+  map.addLayer({
+    id: HIGHLIGHT_LAYER,
+    type: 'circle',
+    source: SOURCE,
+    filter: ['in', ['get', 'id'], ['literal', []]],
+    paint: {
+      'circle-radius': 13,
+      'circle-color': 'rgba(0,0,0,0)',
+      'circle-stroke-color': '#c8005a',
+      'circle-stroke-width': 4,
+    },
+  });
+  map.addLayer({
+    id: 'nori-home',
+    type: 'circle',
+    source: HOME_SOURCE,
+    paint: {
+      'circle-radius': 7,
+      'circle-color': '#111111',
+      'circle-stroke-color': '#ffd400',
+      'circle-stroke-width': 3,
+    },
+  });
+}
+
+export function setHighlight(map: MLMap, ids: readonly string[]) {
+  if (!map.getLayer(HIGHLIGHT_LAYER)) return;
+  map.setFilter(HIGHLIGHT_LAYER, ['all', unclustered, ['in', ['get', 'id'], ['literal', [...ids]]]]);
+}
+
+export function boundsOf(points: readonly LatLng[]): [[number, number], [number, number]] | undefined {
+  if (!points.length) return undefined;
+  let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  for (const p of points) {
+    if (p.lng < minLng) minLng = p.lng;
+    if (p.lng > maxLng) maxLng = p.lng;
+    if (p.lat < minLat) minLat = p.lat;
+    if (p.lat > maxLat) maxLat = p.lat;
+  }
+  return [[minLng, minLat], [maxLng, maxLat]];
+}
