@@ -1,12 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  inventoryBatch,
-  runImport,
-  syncIndex,
-  writeServiceRecord,
-  type Phase,
-  type Runtime,
-} from '@norishiro/indexer';
+import { inventoryBatch, runImport, syncIndex, writeServiceRecord, type Phase, type Runtime } from '@norishiro/indexer';
 
 /** On an empty database, load the plans' inventories so a new user sees the directory at once. */
 export async function prepareData(rt: Runtime, log: (line: string) => void): Promise<void> {
@@ -29,10 +22,16 @@ export async function prepareData(rt: Runtime, log: (line: string) => void): Pro
  * before serving rather than on a resident's first search.
  */
 export async function warmUp(rt: Runtime): Promise<void> {
-  await rt.meili.index(rt.indexName).search('いばしょ', { limit: 1 }).catch(() => undefined);
+  await rt.meili
+    .index(rt.indexName)
+    .search('いばしょ', { limit: 1 })
+    .catch(() => undefined);
 }
 
 export function announce(rt: Runtime, url: string): { token: string; remove: () => void } {
   const token = randomBytes(24).toString('base64url');
-  return { token, remove: writeServiceRecord(rt.config.DATA_DIR, { pid: process.pid, url, token }) };
+  return {
+    token,
+    remove: writeServiceRecord(rt.config.DATA_DIR, { pid: process.pid, url, token, meiliUrl: rt.meiliUrl }),
+  };
 }

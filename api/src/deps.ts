@@ -19,7 +19,8 @@ export function createDeps(input: Omit<AppDeps, 'municipalities' | 'invalidate'>
   let cached: Promise<Municipality[]> | undefined;
   return {
     ...input,
-    municipalities: () => (cached ??= listMunicipalities(input.db).catch((e) => ((cached = undefined), Promise.reject(e)))),
+    municipalities: () =>
+      (cached ??= listMunicipalities(input.db).catch((e) => ((cached = undefined), Promise.reject(e)))),
     invalidate: () => (cached = undefined),
   };
 }

@@ -24,7 +24,8 @@ export const errorBody = (code: ErrorCode, message: string, details?: ErrorDetai
 /** No stack trace ever leaves the server: unknown errors become a plain 500. */
 export function onError(err: Error, c: Context) {
   if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.details), errorStatus[err.code]);
-  if (err instanceof SyntaxError) return c.json(errorBody('invalid_request', 'リクエストの JSON を読み取れません'), 400);
+  if (err instanceof SyntaxError)
+    return c.json(errorBody('invalid_request', 'リクエストの JSON を読み取れません'), 400);
   console.error(`[api] ${c.req.method} ${new URL(c.req.url).pathname}: ${err.stack ?? err.message}`);
   return c.json(errorBody('internal', 'サーバー内部でエラーが起きました。時間をおいてもう一度お試しください'), 500);
 }

@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigError, DataDirBusyError, loadConfig, MeiliUnavailableError, openRuntime, UnavailableError } from '@norishiro/indexer';
+import {
+  ConfigError,
+  DataDirBusyError,
+  loadConfig,
+  MeiliUnavailableError,
+  openRuntime,
+  UnavailableError,
+} from '@norishiro/indexer';
 import { createApp } from './app.ts';
 import { announce, prepareData, warmUp } from './boot.ts';
 import { createDeps } from './deps.ts';
@@ -19,7 +26,9 @@ async function main() {
   const config = loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
   log(`Norishiro を起動しています（データ: ${config.DATA_DIR}）…`);
   const rt = await openRuntime(config);
-  log(`  検索: ${config.MEILI_URL ? config.MEILI_URL : '同梱の Meilisearch'} / データベース: ${rt.db.kind === 'pglite' ? '同梱の PGlite' : 'PostgreSQL'}`);
+  log(
+    `  検索: ${config.MEILI_URL ? config.MEILI_URL : '同梱の Meilisearch'} / データベース: ${rt.db.kind === 'pglite' ? '同梱の PGlite' : 'PostgreSQL'}`,
+  );
   await prepareData(rt, log);
   await warmUp(rt);
   const web = await loadWebHandler();

@@ -16,7 +16,9 @@ export async function loadWebHandler(path = WEB_HANDLER): Promise<NodeHandler | 
 
 const notBuilt: NodeHandler = (_req, res) => {
   res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end('画面がまだビルドされていません。`pnpm start` で起動するか、`pnpm --filter @norishiro/web build` を実行してください。\n');
+  res.end(
+    '画面がまだビルドされていません。`pnpm start` で起動するか、`pnpm --filter @norishiro/web build` を実行してください。\n',
+  );
 };
 
 /** One origin: /api goes to Hono, every other path to the web app. */

@@ -1,40 +1,94 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadInventories } from '@norishiro/data/inventories';
 import { formatIssue } from '@norishiro/data/validate';
-import { ConfigError, loadConfig } from './config.ts';
-import { MeiliUnavailableError } from './meili/launcher.ts';
-import { InvalidInputError, inventoryBatch, runImport, type ImportBatch, type IndexRunSummary } from './run/index-run.ts';
-import { DataDirBusyError, openRuntime, readServiceRecord, UnavailableError } from './runtime.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { exportHsds } from './formats/hsds/index.ts';
+import { meiliClient } from './meili/client.ts';
+import { masterKeyFor, MeiliUnavailableError } from './meili/launcher.ts';
+import {
+  InvalidInputError,
+  inventoryBatch,
+  runImport,
+  type ImportBatch,
+  type IndexRunSummary,
+} from './run/index-run.ts';
+import { DataDirBusyError, openRuntime, readServiceRecord, UnavailableError, type ServiceRecord } from './runtime.ts';
+import { listMunicipalities, listResources } from './store/resources.ts';
 import { progressBar } from './cli/progress.ts';
 import { indexViaService, RemoteIndexError } from './cli/remote.ts';
+import { asInventories, csvBatch, hsdsBatch, type Rejected } from './cli/sources.ts';
 import { formatSummary } from './cli/summary.ts';
+import { indexSynthetic } from './cli/synthetic.ts';
 
 const USAGE = `使い方: pnpm index [オプション]
 
 計画の資源台帳 (data/inventories) を検証し、データベースに登録して検索索引を更新します。
-サービスが起動中ならその作業をサービスに渡します。
+サービスが起動中なら、その作業をサービスに渡します。
 
-  --dry-run           何も書き込まずに、変わる件数だけを表示する
-  --json              結果を JSON で表示する
-  --inventories DIR   別の台帳フォルダを使う
-  -h, --help          この説明を表示する`;
+  --dry-run                 何も書き込まずに、変わる件数だけを表示する
+  --json                    結果を JSON で表示する
+  --inventories DIR         別の台帳フォルダを読み込む
+  --csv FILE --mapping MAP  自治体標準オープンデータセットの CSV を読み込む（MAP は分類の対応表 JSON）
+  --hsds FILE               Open Referral HSDS 3 の JSON を読み込む
+  --export-hsds FILE        ディレクトリ全体を HSDS 3 の JSON に書き出す
+  --synthetic N             ベンチマーク用の架空データ N 件を別の索引に作る（実データには入りません）
+  -h, --help                この説明を表示する`;
 
 const { values } = parseArgs({
   options: {
     'dry-run': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     inventories: { type: 'string' },
+    csv: { type: 'string' },
+    mapping: { type: 'string' },
+    hsds: { type: 'string' },
+    'export-hsds': { type: 'string' },
+    synthetic: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
-async function run(batch: ImportBatch | undefined, dryRun: boolean): Promise<IndexRunSummary> {
-  const config = loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
+const base = process.env.INIT_CWD ?? process.cwd();
+const path = (p: string) => resolve(base, p);
+const say = (line: string) => !values.json && console.error(line);
+
+function reportRejected(rejected: Rejected[]) {
+  if (rejected.length === 0) return;
+  say(`${rejected.length} 件を取り込めませんでした（他は取り込みます）:`);
+  for (const r of rejected) say(`  ${r.where}: ${r.reason}`);
+}
+
+/** What to import: the inventories unless a file was named. */
+function chooseBatch(): ImportBatch | undefined {
+  if (values.csv) {
+    if (!values.mapping)
+      throw new InvalidInputError('--csv には --mapping で分類の対応表 (JSON) も指定してください', []);
+    const { inventories } = loadInventories();
+    const { batch, rejected, note } = csvBatch(
+      path(values.csv),
+      path(values.mapping),
+      inventories.map((i) => i.municipality),
+    );
+    say(`${values.csv}: ${note}、${batch.resources.length} 件を読み取りました`);
+    reportRejected(rejected);
+    return batch;
+  }
+  if (values.hsds) {
+    const { batch, rejected } = hsdsBatch(path(values.hsds));
+    reportRejected(rejected);
+    return batch;
+  }
+  return values.inventories ? inventoryBatch(path(values.inventories)) : undefined;
+}
+
+async function importBatch(config: Config, service: ServiceRecord | undefined, batch: ImportBatch | undefined) {
   const bar = progressBar();
+  const dryRun = values['dry-run'];
   try {
-    const service = readServiceRecord(config.DATA_DIR);
     if (service) {
-      if (!values.json) console.error(`起動中のサービス (${service.url}) に作業を渡します…`);
+      say(`起動中のサービス (${service.url}) に作業を渡します…`);
       return await indexViaService(service, { dryRun, batch, onProgress: bar.update });
     }
     const rt = await openRuntime(config);
@@ -48,18 +102,76 @@ async function run(batch: ImportBatch | undefined, dryRun: boolean): Promise<Ind
   }
 }
 
+async function exportDirectory(config: Config, service: ServiceRecord | undefined, file: string) {
+  if (service) {
+    const res = await fetch(`${service.url}/api/admin/hsds`, { headers: { authorization: `Bearer ${service.token}` } });
+    if (!res.ok) throw new RemoteIndexError(`The running service refused the export (HTTP ${res.status}).`);
+    return writeFileSync(file, await res.text());
+  }
+  const rt = await openRuntime(config);
+  try {
+    const dataset = exportHsds(asInventories(await listMunicipalities(rt.db), await listResources(rt.db)));
+    writeFileSync(file, JSON.stringify(dataset, null, 2));
+  } finally {
+    await rt.close();
+  }
+}
+
+async function synthetic(config: Config, service: ServiceRecord | undefined, n: number) {
+  const bar = progressBar();
+  const onProgress = (done: number, total: number) => bar.update('index', done, total);
+  try {
+    if (service || config.MEILI_URL) {
+      const url = config.MEILI_URL ?? service!.meiliUrl;
+      const key = config.MEILI_MASTER_KEY ?? (config.MEILI_URL ? undefined : masterKeyFor(config.DATA_DIR));
+      return await indexSynthetic(meiliClient(url, key), config.MEILI_INDEX, n, onProgress);
+    }
+    const rt = await openRuntime(config);
+    try {
+      return await indexSynthetic(rt.meili, rt.indexName, n, onProgress);
+    } finally {
+      await rt.close();
+    }
+  } finally {
+    bar.done();
+  }
+}
+
 async function main() {
   if (values.help) return console.log(USAGE);
-  const base = process.env.INIT_CWD ?? process.cwd();
-  const batch = values.inventories ? inventoryBatch(resolve(base, values.inventories)) : undefined;
-  const summary = await run(batch, values['dry-run']);
+  const config = loadConfig(process.env, base);
+  const service = readServiceRecord(config.DATA_DIR);
+  if (values['export-hsds']) {
+    await exportDirectory(config, service, path(values['export-hsds']));
+    return say(`HSDS 3 の JSON を ${values['export-hsds']} に書き出しました。`);
+  }
+  if (values.synthetic) {
+    const n = Number(values.synthetic);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidInputError('--synthetic には 1 以上の整数を指定してください', []);
+    const result = await synthetic(config, service, n);
+    return console.log(
+      values.json
+        ? JSON.stringify(result)
+        : `架空データ ${result.documents} 件を索引 ${result.index} に作りました（${result.seconds.toFixed(1)} 秒）。`,
+    );
+  }
+  const summary: IndexRunSummary = await importBatch(config, service, chooseBatch());
   console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
 }
 
-const USER_ERRORS = [ConfigError, DataDirBusyError, UnavailableError, MeiliUnavailableError, RemoteIndexError, InvalidInputError];
+const USER_ERRORS = [
+  ConfigError,
+  DataDirBusyError,
+  UnavailableError,
+  MeiliUnavailableError,
+  RemoteIndexError,
+  InvalidInputError,
+];
 
 main().catch((e: unknown) => {
-  if (!USER_ERRORS.some((T) => e instanceof T)) throw e;
+  const known = USER_ERRORS.some((T) => e instanceof T) || (e as NodeJS.ErrnoException).code === 'ENOENT';
+  if (!known) throw e;
   console.error(`索引を作れませんでした: ${(e as Error).message}`);
   const issues = e instanceof InvalidInputError || e instanceof RemoteIndexError ? e.issues : [];
   for (const issue of issues) console.error(`  ${formatIssue(issue)}`);

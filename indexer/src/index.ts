@@ -10,3 +10,8 @@ export * from './run/index-run.ts';
 export * from './run/sync-index.ts';
 export * from './runtime.ts';
 export * from './run/batch.ts';
+export * from './formats/hsds/index.ts';
+export * from './formats/opendata-csv/index.ts';
+export * from './formats/synthetic.ts';
+export { asInventories, csvBatch, hsdsBatch } from './cli/sources.ts';
+export { indexSynthetic, syntheticIndexName } from './cli/synthetic.ts';

@@ -63,12 +63,19 @@ async function connectMeili(config: Config) {
   if (config.MEILI_URL) {
     const client = meiliClient(config.MEILI_URL, config.MEILI_MASTER_KEY);
     if (!(await meiliHealthy(client))) {
-      throw new UnavailableError(`Meilisearch at ${config.MEILI_URL} is unreachable. Check MEILI_URL, or unset it to use the embedded one.`);
+      throw new UnavailableError(
+        `Meilisearch at ${config.MEILI_URL} is unreachable. Check MEILI_URL, or unset it to use the embedded one.`,
+      );
     }
     return { client, url: config.MEILI_URL, key: config.MEILI_MASTER_KEY, stop: async () => {} };
   }
   const embedded = await startEmbeddedMeili(config.DATA_DIR);
-  return { client: meiliClient(embedded.url, embedded.masterKey), url: embedded.url, key: embedded.masterKey, stop: embedded.stop };
+  return {
+    client: meiliClient(embedded.url, embedded.masterKey),
+    url: embedded.url,
+    key: embedded.masterKey,
+    stop: embedded.stop,
+  };
 }
 
 async function connectDb(config: Config): Promise<Db> {
@@ -77,7 +84,9 @@ async function connectDb(config: Config): Promise<Db> {
     await migrate(db);
     return db;
   } catch (e) {
-    const where = config.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${config.DATA_DIR}/pg`;
+    const where = config.DATABASE_URL
+      ? 'the PostgreSQL server in DATABASE_URL'
+      : `the embedded database in ${config.DATA_DIR}/pg`;
     throw new UnavailableError(`Could not open ${where}: ${(e as Error).message}`);
   }
 }
@@ -114,6 +123,8 @@ export interface ServiceRecord {
   pid: number;
   url: string;
   token: string;
+  /** The Meilisearch the service uses, so Meilisearch-only work can go straight to it. */
+  meiliUrl: string;
 }
 
 export const serviceFile = (dataDir: string) => join(dataDir, 'service.json');

@@ -38,9 +38,13 @@ describe.each(databaseKinds())('indexing the five plans on %s', (kind) => {
     const stats = await meili.index(indexName).getStats();
     expect(stats.numberOfDocuments).toBe(inventories.resources.length);
     const municipalities = await meili.index(indexName).search('', { facets: ['municipality'], limit: 0 });
-    expect(Object.keys(municipalities.facetDistribution!.municipality!).sort()).toEqual(
-      ['152056', '162051', '212105', '222054', '222224'],
-    );
+    expect(Object.keys(municipalities.facetDistribution!.municipality!).sort()).toEqual([
+      '152056',
+      '162051',
+      '212105',
+      '222054',
+      '222224',
+    ]);
   });
 
   it('changes nothing when run again, and says so', async () => {
@@ -63,13 +67,17 @@ describe.each(databaseKinds())('indexing the five plans on %s', (kind) => {
     await editResource(db, target.id, { description: '職員が確認した説明' }, 'staff:test');
     const changedPlan: ImportBatch = {
       ...inventories,
-      resources: inventories.resources.map((r) => (r.id === target.id ? { ...r, description: '計画の改訂版の説明' } : r)),
+      resources: inventories.resources.map((r) =>
+        r.id === target.id ? { ...r, description: '計画の改訂版の説明' } : r,
+      ),
     };
     const summary = await runImport(deps(), changedPlan);
     expect(summary.conflicts).toEqual([
       { id: target.id, field: 'description', staff: '職員が確認した説明', incoming: '計画の改訂版の説明' },
     ]);
-    const [row] = await db.query<{ data: { description: string } }>('select data from resources where id = $1', [target.id]);
+    const [row] = await db.query<{ data: { description: string } }>('select data from resources where id = $1', [
+      target.id,
+    ]);
     expect(row!.data.description).toBe('職員が確認した説明');
     expect(await openConflicts(db)).toHaveLength(1);
     const hit = await meili.index<SearchDocument>(indexName).getDocument(target.id);
@@ -87,13 +95,18 @@ describe.each(databaseKinds())('indexing the five plans on %s', (kind) => {
   it('keeps the old index serving when a rebuild fails', async () => {
     const before = (await meili.index(indexName).getStats()).numberOfDocuments;
     const m = inventories.municipalities[0]!;
-    const good = toSearchDocument(inventories.resources.find((r) => r.municipality === m.code)!, m);
+    const good = toSearchDocument(
+      inventories.resources.find((r) => r.municipality === m.code)!,
+      m,
+    );
     const broken = { ...good, id: 'broken', _geo: { lat: 'not a latitude', lng: 0 } } as unknown as SearchDocument;
     await expect(rebuildIndex(meili, indexName, [good, broken])).rejects.toThrow(/failed/);
     expect((await meili.index(indexName).getStats()).numberOfDocuments).toBe(before);
     const serving = await meili.index(indexName).search('いばしょ', { limit: 1 });
     expect(serving.hits.length).toBe(1);
-    const leftovers = (await meili.getIndexes({ limit: 1000 })).results.filter((i) => i.uid.startsWith(`${indexName}_build_`));
+    const leftovers = (await meili.getIndexes({ limit: 1000 })).results.filter((i) =>
+      i.uid.startsWith(`${indexName}_build_`),
+    );
     expect(leftovers).toEqual([]);
   });
 

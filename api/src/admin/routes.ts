@@ -5,7 +5,11 @@ import * as v from 'valibot';
 import {
   ImportBatchSchema,
   InvalidInputError,
+  asInventories,
+  exportHsds,
   inventoryBatch,
+  listMunicipalities,
+  listResources,
   runImport,
   type IndexRunSummary,
   type Phase,
@@ -32,23 +36,35 @@ const sameToken = (a: string, b: string) => a.length === b.length && timingSafeE
  * process open it). Only a caller holding the token from DATA_DIR/service.json may call it.
  */
 export function adminRoutes(deps: AppDeps) {
-  return new Hono().post('/index', async (c) => {
-    const token = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
-    if (!deps.adminToken || !sameToken(token, deps.adminToken)) throw new HttpError('unauthorized', '管理用の鍵が正しくありません');
-    const body = parseInput(IndexRequestSchema, await c.req.json().catch(() => ({})), '索引作成の指定');
-    return stream(c, async (out) => {
-      const send = (e: IndexEvent) => out.write(JSON.stringify(e) + '\n');
-      try {
-        const summary = await runImport(deps, body.batch ?? inventoryBatch(), {
-          dryRun: body.dryRun,
-          actor: 'indexer (via service)',
-          onProgress: (phase, done, total) => void send({ type: 'progress', phase, done, total }),
-        });
-        deps.invalidate?.();
-        await send({ type: 'done', summary });
-      } catch (e) {
-        await send({ type: 'error', message: (e as Error).message, issues: e instanceof InvalidInputError ? e.issues : undefined });
-      }
+  return new Hono()
+    .use(async (c, next) => {
+      const token = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
+      if (!deps.adminToken || !sameToken(token, deps.adminToken))
+        throw new HttpError('unauthorized', '管理用の鍵が正しくありません');
+      await next();
+    })
+    .get('/hsds', async (c) =>
+      c.json(exportHsds(asInventories(await listMunicipalities(deps.db), await listResources(deps.db)))),
+    )
+    .post('/index', async (c) => {
+      const body = parseInput(IndexRequestSchema, await c.req.json().catch(() => ({})), '索引作成の指定');
+      return stream(c, async (out) => {
+        const send = (e: IndexEvent) => out.write(JSON.stringify(e) + '\n');
+        try {
+          const summary = await runImport(deps, body.batch ?? inventoryBatch(), {
+            dryRun: body.dryRun,
+            actor: 'indexer (via service)',
+            onProgress: (phase, done, total) => void send({ type: 'progress', phase, done, total }),
+          });
+          deps.invalidate?.();
+          await send({ type: 'done', summary });
+        } catch (e) {
+          await send({
+            type: 'error',
+            message: (e as Error).message,
+            issues: e instanceof InvalidInputError ? e.issues : undefined,
+          });
+        }
+      });
     });
-  });
 }

@@ -16,6 +16,7 @@ export function candidateFilter(ctx: MatchContext): string[] {
   if (profile.age !== undefined) {
     filters.push(`(ageMin NOT EXISTS OR ageMin <= ${profile.age})`, `(ageMax NOT EXISTS OR ageMax >= ${profile.age})`);
   }
-  if (!profile.includeCoordination && !profile.wants.includes('coordination')) filters.push('NOT categories = "coordination"');
+  if (!profile.includeCoordination && !profile.wants.includes('coordination'))
+    filters.push('NOT categories = "coordination"');
   return filters;
 }

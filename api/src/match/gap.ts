@@ -1,9 +1,11 @@
 import { categoryLabels, targetLabels, type MatchGap, type MatchFactorName } from '@norishiro/data';
 import type { MatchContext } from './context.ts';
 import type { Scored } from './score.ts';
+import { IMPLIED_TARGET_FIT } from './factors/target.ts';
 import { GOOD_SCORE, MIN_GOOD_RESULTS } from './weights.ts';
 
-const fits = (s: Scored, factor: MatchFactorName, min: number) => s.factors.some((f) => f.factor === factor && f.value >= min);
+const fits = (s: Scored, factor: MatchFactorName, min: number) =>
+  s.factors.some((f) => f.factor === factor && f.value >= min);
 
 /**
  * When too few candidates fit well, say which factor failed, in words the 構築会議 can use:
@@ -15,11 +17,17 @@ export function detectGap(ranked: Scored[], ctx: MatchContext): MatchGap {
   const { profile } = ctx;
   const missing: MatchGap['missing'] = [];
   const specific = ctx.situations.filter((s) => s !== 'anyone');
-  if (specific.length > 0 && !ranked.some((s) => fits(s, 'target', 1))) {
-    missing.push({ factor: 'target', message: `「${specific.map((s) => targetLabels[s].ja).join('・')}」の人を対象にした資源がありません` });
+  if (specific.length > 0 && !ranked.some((s) => fits(s, 'target', IMPLIED_TARGET_FIT))) {
+    missing.push({
+      factor: 'target',
+      message: `「${specific.map((s) => targetLabels[s].ja).join('・')}」の人を対象にした資源がありません`,
+    });
   }
   if (profile.wants.length > 0 && !ranked.some((s) => fits(s, 'category', 1))) {
-    missing.push({ factor: 'category', message: `希望する「${profile.wants.map((c) => categoryLabels[c].ja).join('・')}」が見つかりません` });
+    missing.push({
+      factor: 'category',
+      message: `希望する「${profile.wants.map((c) => categoryLabels[c].ja).join('・')}」が見つかりません`,
+    });
   }
   if (ctx.freeHours.size > 0 && !ranked.some((s) => fits(s, 'schedule', 0.6))) {
     missing.push({ factor: 'schedule', message: '空いている時間に開いていることが確かな資源がありません' });

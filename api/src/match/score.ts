@@ -23,5 +23,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Highest score first; ties go to the nearer, then to the id, so the order never wobbles. */
 export function rank(scored: Scored[]): Scored[] {
-  return scored.sort((a, b) => b.score - a.score || a.doc.distanceKm - b.doc.distanceKm || (a.doc.id < b.doc.id ? -1 : 1));
+  return scored.sort(
+    (a, b) => b.score - a.score || a.doc.distanceKm - b.doc.distanceKm || (a.doc.id < b.doc.id ? -1 : 1),
+  );
 }

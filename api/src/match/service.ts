@@ -1,5 +1,11 @@
 import type { Meilisearch } from 'meilisearch';
-import { distanceKm, type MatchResponse, type Municipality, type NeedsProfile, type SearchDocument } from '@norishiro/data';
+import {
+  distanceKm,
+  type MatchResponse,
+  type Municipality,
+  type NeedsProfile,
+  type SearchDocument,
+} from '@norishiro/data';
 import { candidateFilter } from './candidates.ts';
 import { buildContext } from './context.ts';
 import type { Candidate } from './factors/index.ts';

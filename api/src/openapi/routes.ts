@@ -13,7 +13,8 @@ function docsPage(spec: ReturnType<typeof openApiSpec>) {
     ),
   );
   const schemas = Object.entries(spec.components.schemas).map(
-    ([name, schema]) => `<details><summary>${name}</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>`,
+    ([name, schema]) =>
+      `<details><summary>${name}</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>`,
   );
   return html`<!doctype html>
     <html lang="ja">
@@ -22,9 +23,28 @@ function docsPage(spec: ReturnType<typeof openApiSpec>) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Norishiro API ドキュメント</title>
         <style>
-          body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; }
-          table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; }
-          pre { background: #f6f6f6; padding: 1rem; overflow: auto; }
+          body {
+            font-family: system-ui, sans-serif;
+            max-width: 60rem;
+            margin: 2rem auto;
+            padding: 0 1rem;
+            line-height: 1.6;
+          }
+          table {
+            border-collapse: collapse;
+            width: 100%;
+          }
+          td,
+          th {
+            border: 1px solid #ccc;
+            padding: 0.3rem 0.5rem;
+            text-align: left;
+          }
+          pre {
+            background: #f6f6f6;
+            padding: 1rem;
+            overflow: auto;
+          }
         </style>
       </head>
       <body>
@@ -34,8 +54,17 @@ function docsPage(spec: ReturnType<typeof openApiSpec>) {
           <p><a href="/api/openapi.json">OpenAPI 3.1 (JSON)</a></p>
           <h2>エンドポイント</h2>
           <table>
-            <thead><tr><th>メソッド</th><th>パス</th><th>内容</th><th>ステータス</th></tr></thead>
-            <tbody>${raw(rows.join(''))}</tbody>
+            <thead>
+              <tr>
+                <th>メソッド</th>
+                <th>パス</th>
+                <th>内容</th>
+                <th>ステータス</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${raw(rows.join(''))}
+            </tbody>
           </table>
           <h2>スキーマ</h2>
           ${raw(schemas.join(''))}

@@ -34,13 +34,28 @@ export function openApiSpec() {
     info: {
       title: 'Norishiro API',
       version: '0.1.0',
-      description: '重層的支援体制整備事業の社会資源ディレクトリとマッチングの API。エラーはすべて ApiError の形で返ります。',
+      description:
+        '重層的支援体制整備事業の社会資源ディレクトリとマッチングの API。エラーはすべて ApiError の形で返ります。',
     },
     paths: {
-      '/api/health': { get: { summary: '稼働状況', responses: { 200: { description: '正常' }, 503: { description: '一部停止' } } } },
-      '/api/taxonomy': { get: { summary: '分類・対象・段階などのコードと表示名', responses: { 200: { description: '成功' } } } },
+      '/api/health': {
+        get: { summary: '稼働状況', responses: { 200: { description: '正常' }, 503: { description: '一部停止' } } },
+      },
+      '/api/taxonomy': {
+        get: { summary: '分類・対象・段階などのコードと表示名', responses: { 200: { description: '成功' } } },
+      },
       '/api/municipalities': {
-        get: { summary: '自治体と地区の一覧', responses: { 200: { description: '成功', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Municipality' } } } } } } },
+        get: {
+          summary: '自治体と地区の一覧',
+          responses: {
+            200: {
+              description: '成功',
+              content: {
+                'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Municipality' } } },
+              },
+            },
+          },
+        },
       },
       '/api/resources': {
         get: {

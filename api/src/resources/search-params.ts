@@ -22,7 +22,12 @@ export function resourceFilters(q: ResourceQuery): string[] {
   if (q.openAt) {
     const hour = q.openAt.slice(0, 2);
     const days = q.day?.length ? q.day : ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-    filters.push(inList('openHours', days.map((d) => `${d}-${hour}`)));
+    filters.push(
+      inList(
+        'openHours',
+        days.map((d) => `${d}-${hour}`),
+      ),
+    );
   } else if (q.day?.length) filters.push(inList('days', q.day));
   if (q.free === 'true') filters.push('cost = "free"');
   if (q.near) filters.push(`_geoRadius(${q.near.lat}, ${q.near.lng}, ${Math.round((q.radiusKm ?? 10) * 1000)})`);

@@ -9,7 +9,8 @@ export const MAX_HITS = 100;
 const publicFields = Object.keys(SearchDocumentSchema.entries);
 const field = v.picklist(publicFields as [string, ...string[]], '公開されていない項目です');
 const fieldList = v.array(v.union([field, v.literal('*')]));
-const bounded = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `${max} 件以内にしてください`));
+const bounded = (max: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `${max} 件以内にしてください`));
 /** Meilisearch's own filter shape: a string, or an AND-list of strings and OR-lists. */
 const FilterSchema = v.union([v.string(), v.array(v.union([v.string(), v.array(v.string())]))]);
 

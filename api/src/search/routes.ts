@@ -14,7 +14,8 @@ export function searchRoutes(deps: AppDeps) {
     const body = parseInput(ProxyRequestSchema, await jsonBody(c.req), '検索リクエスト');
     const queries = body.queries.map((q) => toServerQuery(q, deps.indexName));
     const res = (await deps.meili.multiSearch({ queries }).catch((e: unknown) => {
-      if (isCallerMistake(e)) throw new HttpError('invalid_request', '検索の条件（絞り込み・並べ替え）が正しくありません');
+      if (isCallerMistake(e))
+        throw new HttpError('invalid_request', '検索の条件（絞り込み・並べ替え）が正しくありません');
       throw e;
     })) as MultiSearchResponse;
     return c.json({ results: res.results.map((r) => ({ ...r, indexUid: PUBLIC_INDEX })) });

@@ -12,7 +12,14 @@ const list = <T extends v.GenericSchema<string, unknown>>(item: T) =>
     v.array(item),
   );
 const int = (min: number, max: number, message: string) =>
-  v.pipe(v.string(), v.regex(/^\d+$/, message), v.transform(Number), v.number(), v.minValue(min, message), v.maxValue(max, message));
+  v.pipe(
+    v.string(),
+    v.regex(/^\d+$/, message),
+    v.transform(Number),
+    v.number(),
+    v.minValue(min, message),
+    v.maxValue(max, message),
+  );
 const num = (message: string) => v.pipe(v.string(), v.transform(Number), v.number(message), v.finite(message));
 
 export const ResourceQuerySchema = v.object({

@@ -28,7 +28,8 @@ export function crossCheck(inv: Inventory, at: (index: number) => (string | numb
   inv.resources.forEach((r, i) => {
     const here = at(i);
     const issue = (field: string, message: string) => issues.push({ path: [...here, field], message });
-    if (r.municipality !== m.code) issue('municipality', `団体コード ${r.municipality} がこのファイルの ${m.code} と違います`);
+    if (r.municipality !== m.code)
+      issue('municipality', `団体コード ${r.municipality} がこのファイルの ${m.code} と違います`);
     const district = r.district === undefined ? undefined : districts.get(r.district);
     if (r.district !== undefined && !district) {
       issue('district', `地区「${r.district}」は${m.name}の地区一覧にありません`);

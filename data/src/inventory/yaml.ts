@@ -20,7 +20,7 @@ function locate(doc: Document, counter: LineCounter, path: (string | number)[]) 
 export function checkInventoryText(
   file: string,
   text: string,
-): CheckedInventory & { issues: LocatedIssue[] } {
+): Omit<CheckedInventory, 'issues'> & { issues: LocatedIssue[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {

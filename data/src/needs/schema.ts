@@ -25,7 +25,10 @@ export const NeedsProfileSchema = v.object({
   municipality: MunicipalityCodeSchema,
   home: v.optional(PointSchema),
   district: v.optional(v.string()),
-  maxTravelKm: v.optional(v.pipe(v.number(), v.minValue(0.5), v.maxValue(100, '移動距離は100km以内で指定してください')), 10),
+  maxTravelKm: v.optional(
+    v.pipe(v.number(), v.minValue(0.5), v.maxValue(100, '移動距離は100km以内で指定してください')),
+    10,
+  ),
   age: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120, '年齢は0〜120で指定してください'))),
   situations: v.optional(v.array(TargetSchema), []),
   wants: v.optional(v.array(CategorySchema), []),

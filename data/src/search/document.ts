@@ -92,13 +92,21 @@ export function openHourKeys(resource: Resource): string[] {
   return [...keys].sort();
 }
 
-const words = (s: string) => normalizeText(s).split(/[\s・]+/).filter(Boolean);
+const words = (s: string) =>
+  normalizeText(s)
+    .split(/[\s・]+/)
+    .filter(Boolean);
 
 export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
   const nameReading = r.reading ? words(r.reading) : [];
   const categoryWords = r.categories.flatMap((c) => words(categoryReadings[c]));
   const readings = [
-    ...new Set([...nameReading.map(toHiragana), ...nameReading.map(toKatakana), ...categoryWords, ...categoryWords.map(toKatakana)]),
+    ...new Set([
+      ...nameReading.map(toHiragana),
+      ...nameReading.map(toKatakana),
+      ...categoryWords,
+      ...categoryWords.map(toKatakana),
+    ]),
   ];
   const text = normalizeText([r.name, ...r.aliases, r.description ?? '', ...r.tags].join(' '));
   return {

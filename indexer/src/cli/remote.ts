@@ -5,7 +5,11 @@ import type { ImportBatch } from '../run/index-run.ts';
 type Event =
   | { type: 'progress'; phase: Phase; done: number; total: number }
   | { type: 'done'; summary: IndexRunSummary }
-  | { type: 'error'; message: string; issues?: { file: string; line: number; column: number; path: (string | number)[]; message: string }[] };
+  | {
+      type: 'error';
+      message: string;
+      issues?: { file: string; line: number; column: number; path: (string | number)[]; message: string }[];
+    };
 
 export class RemoteIndexError extends Error {
   constructor(

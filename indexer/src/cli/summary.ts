@@ -13,7 +13,9 @@ export function formatSummary(s: IndexRunSummary): string {
   ];
   if (isUnchanged(s)) lines.push('変更はありません。データベースも検索索引もそのままです。');
   for (const c of s.conflicts) {
-    lines.push(`競合: ${c.id} の「${c.field}」は職員が変更しているため残しました（職員: ${show(c.staff)} / 取り込み: ${show(c.incoming)}）`);
+    lines.push(
+      `競合: ${c.id} の「${c.field}」は職員が変更しているため残しました（職員: ${show(c.staff)} / 取り込み: ${show(c.incoming)}）`,
+    );
   }
   return lines.join('\n');
 }

@@ -39,7 +39,9 @@ export async function openPostgres(url: string): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const out = await fn({ query: async <T>(sql: string, p?: unknown[]) => (await client.query(sql, p)).rows as T[] });
+        const out = await fn({
+          query: async <T>(sql: string, p?: unknown[]) => (await client.query(sql, p)).rows as T[],
+        });
         await client.query('commit');
         return out;
       } catch (e) {

@@ -6,8 +6,12 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.ur
 
 /** Applies versioned `NNN_name.sql` files once each, in order, each in its own transaction. */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  await db.exec('create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())');
-  const done = new Set((await db.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version));
+  await db.exec(
+    'create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())',
+  );
+  const done = new Set(
+    (await db.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version),
+  );
   const pending = readdirSync(dir)
     .filter((f) => /^\d+_.+\.sql$/.test(f) && !done.has(f))
     .sort();

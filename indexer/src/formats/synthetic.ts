@@ -1,3 +1,7 @@
+/**
+ * Synthetic resources for benchmarks only: every one says `source.synthetic: true` and
+ * never enters the real index. Municipalities and city halls are real (localgovjp.csv).
+ */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import {
@@ -16,8 +20,6 @@ import {
   type Stage,
   type Target,
 } from '@norishiro/data';
-
-/** Benchmark data only: every resource says `source.synthetic: true` and never enters the real index. */
 
 interface LocalGov {
   code: string;
@@ -80,13 +82,33 @@ function prng(seed: number): () => number {
 type Word = readonly [text: string, reading: string];
 
 const PREFIXES: readonly Word[] = [
-  ['みなと', 'ミナト'], ['ひだまり', 'ヒダマリ'], ['さくら', 'サクラ'], ['かえで', 'カエデ'], ['あおぞら', 'アオゾラ'],
-  ['ふれあい', 'フレアイ'], ['なかよし', 'ナカヨシ'], ['こもれび', 'コモレビ'], ['ひまわり', 'ヒマワリ'], ['つばさ', 'ツバサ'],
-  ['やまびこ', 'ヤマビコ'], ['ほっと', 'ホット'], ['わかば', 'ワカバ'], ['もみじ', 'モミジ'], ['えがお', 'エガオ'],
+  ['みなと', 'ミナト'],
+  ['ひだまり', 'ヒダマリ'],
+  ['さくら', 'サクラ'],
+  ['かえで', 'カエデ'],
+  ['あおぞら', 'アオゾラ'],
+  ['ふれあい', 'フレアイ'],
+  ['なかよし', 'ナカヨシ'],
+  ['こもれび', 'コモレビ'],
+  ['ひまわり', 'ヒマワリ'],
+  ['つばさ', 'ツバサ'],
+  ['やまびこ', 'ヤマビコ'],
+  ['ほっと', 'ホット'],
+  ['わかば', 'ワカバ'],
+  ['もみじ', 'モミジ'],
+  ['えがお', 'エガオ'],
 ];
 const NOUNS: readonly Word[] = [
-  ['食堂', 'ショクドウ'], ['カフェ', 'カフェ'], ['広場', 'ヒロバ'], ['茶屋', 'チャヤ'], ['工房', 'コウボウ'],
-  ['農園', 'ノウエン'], ['文庫', 'ブンコ'], ['縁側', 'エンガワ'], ['会館', 'カイカン'], ['の家', 'ノ イエ'],
+  ['食堂', 'ショクドウ'],
+  ['カフェ', 'カフェ'],
+  ['広場', 'ヒロバ'],
+  ['茶屋', 'チャヤ'],
+  ['工房', 'コウボウ'],
+  ['農園', 'ノウエン'],
+  ['文庫', 'ブンコ'],
+  ['縁側', 'エンガワ'],
+  ['会館', 'カイカン'],
+  ['の家', 'ノ イエ'],
 ];
 const KINDS: Record<Category, Word> = {
   ibasho: ['居場所', 'イバショ'],
@@ -105,8 +127,18 @@ const KINDS: Record<Category, Word> = {
 };
 /** The participation stage each kind of place usually offers first. */
 const STAGE_OF: Record<Category, Stage> = {
-  ibasho: 1, salon: 2, work_experience: 3, volunteer_experience: 3, employment_support: 4, consultation: 1,
-  childcare_hub: 1, activity_center: 2, learning_support: 2, care_prevention: 2, life_support: 1, outreach: 1,
+  ibasho: 1,
+  salon: 2,
+  work_experience: 3,
+  volunteer_experience: 3,
+  employment_support: 4,
+  consultation: 1,
+  childcare_hub: 1,
+  activity_center: 2,
+  learning_support: 2,
+  care_prevention: 2,
+  life_support: 1,
+  outreach: 1,
   coordination: 1,
 };
 const OPERATIONS: readonly Operation[] = ['direct', 'contracted', 'resident_led', 'provider'];
@@ -144,7 +176,11 @@ export function syntheticResources(n: number, seed = 1): Resource[] {
       const open = pick(TIMES);
       return { kind: 'weekly', slots: [{ days, open, close: pick(CLOSES.filter((c) => c > open)) }] };
     }
-    if (r < 0.85) return { kind: 'monthly', rules: [{ week: pick([1, 2, 3, 4, -1] as const), day: pick(DAYS), open: pick(TIMES) }] };
+    if (r < 0.85)
+      return {
+        kind: 'monthly',
+        rules: [{ week: pick([1, 2, 3, 4, -1] as const), day: pick(DAYS), open: pick(TIMES) }],
+      };
     if (r < 0.95) return { kind: 'interval', everyMonths: 2 + int(3) };
     return { kind: 'irregular', note: pick(['随時', '予約制', '不定期']) };
   };

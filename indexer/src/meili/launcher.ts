@@ -30,7 +30,9 @@ export function embeddedBinary(): string {
   try {
     bin = createRequire(import.meta.url).resolve(`${MEILI_PACKAGE}/meilisearch`);
   } catch {
-    throw new MeiliUnavailableError(`The package ${MEILI_PACKAGE} is not installed. Run the install again, or: ${HOW_TO_INSTALL}`);
+    throw new MeiliUnavailableError(
+      `The package ${MEILI_PACKAGE} is not installed. Run the install again, or: ${HOW_TO_INSTALL}`,
+    );
   }
   try {
     accessSync(bin, constants.X_OK);
@@ -94,14 +96,21 @@ export async function startEmbeddedMeili(dataDir: string, opts: { timeoutMs?: nu
   const child = spawn(
     bin,
     [
-      '--db-path', join(home, 'data.ms'),
-      '--dump-dir', join(home, 'dumps'),
-      '--snapshot-dir', join(home, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
-      '--env', 'production',
+      '--db-path',
+      join(home, 'data.ms'),
+      '--dump-dir',
+      join(home, 'dumps'),
+      '--snapshot-dir',
+      join(home, 'snapshots'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--master-key',
+      masterKey,
+      '--env',
+      'production',
       '--no-analytics',
-      '--log-level', 'WARN',
+      '--log-level',
+      'WARN',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

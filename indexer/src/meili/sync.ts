@@ -51,8 +51,14 @@ export async function rebuildIndex(
 ): Promise<void> {
   const build = `${name}_build_${Date.now()}`;
   try {
-    ensureSucceeded(await client.createIndex(build, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }), 'Creating the index');
-    ensureSucceeded(await client.index(build).updateSettings(INDEX_SETTINGS).waitTask({ timeout: TASK_TIMEOUT_MS }), 'Applying settings');
+    ensureSucceeded(
+      await client.createIndex(build, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }),
+      'Creating the index',
+    );
+    ensureSucceeded(
+      await client.index(build).updateSettings(INDEX_SETTINGS).waitTask({ timeout: TASK_TIMEOUT_MS }),
+      'Applying settings',
+    );
     const batches: SearchDocument[][] = [];
     for (let i = 0; i < docs.length; i += BATCH_SIZE) batches.push(docs.slice(i, i + BATCH_SIZE));
     const enqueued = batches.map((batch) => client.index(build).addDocuments(batch));
@@ -63,7 +69,9 @@ export async function rebuildIndex(
       onProgress(done, docs.length);
     }
     const live = await indexExists(client, name);
-    const swap = await client.swapIndexes([{ indexes: live ? [name, build] : [build, name], rename: !live }]).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const swap = await client
+      .swapIndexes([{ indexes: live ? [name, build] : [build, name], rename: !live }])
+      .waitTask({ timeout: TASK_TIMEOUT_MS });
     ensureSucceeded(swap, 'Swapping in the new index');
   } finally {
     await client.deleteIndexIfExists(build);
@@ -72,9 +80,15 @@ export async function rebuildIndex(
 
 /** One resource changed (a staff edit): update one document, not the whole index. */
 export async function upsertDocument(client: Meilisearch, name: string, doc: SearchDocument): Promise<void> {
-  ensureSucceeded(await client.index(name).addDocuments([doc]).waitTask({ timeout: TASK_TIMEOUT_MS }), 'Updating a document');
+  ensureSucceeded(
+    await client.index(name).addDocuments([doc]).waitTask({ timeout: TASK_TIMEOUT_MS }),
+    'Updating a document',
+  );
 }
 
 export async function deleteDocument(client: Meilisearch, name: string, id: string): Promise<void> {
-  ensureSucceeded(await client.index(name).deleteDocument(id).waitTask({ timeout: TASK_TIMEOUT_MS }), 'Deleting a document');
+  ensureSucceeded(
+    await client.index(name).deleteDocument(id).waitTask({ timeout: TASK_TIMEOUT_MS }),
+    'Deleting a document',
+  );
 }

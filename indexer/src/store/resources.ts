@@ -28,10 +28,10 @@ type Step =
 
 /** Works out what an import would change, without writing anything. */
 async function planImport(db: Queryable, origin: string, incoming: readonly Resource[]) {
-  const rows = await db.query<Row>('select id, data, imported, origin from resources where origin = $1 or id = any($2)', [
-    origin,
-    incoming.map((r) => r.id),
-  ]);
+  const rows = await db.query<Row>(
+    'select id, data, imported, origin from resources where origin = $1 or id = any($2)',
+    [origin, incoming.map((r) => r.id)],
+  );
   const existing = new Map(rows.map((r) => [r.id, r]));
   const steps: Step[] = [];
   let unchanged = 0;
@@ -42,11 +42,19 @@ async function planImport(db: Queryable, origin: string, incoming: readonly Reso
       continue;
     }
     const merged = mergeImport(row.data, row.imported, resource);
-    if (merged.changed) steps.push({ kind: 'update', id: resource.id, next: merged.next, incoming: resource, conflicts: merged.conflicts });
+    if (merged.changed)
+      steps.push({
+        kind: 'update',
+        id: resource.id,
+        next: merged.next,
+        incoming: resource,
+        conflicts: merged.conflicts,
+      });
     else unchanged++;
   }
   const incomingIds = new Set(incoming.map((r) => r.id));
-  for (const row of rows) if (row.origin === origin && !incomingIds.has(row.id)) steps.push({ kind: 'remove', id: row.id });
+  for (const row of rows)
+    if (row.origin === origin && !incomingIds.has(row.id)) steps.push({ kind: 'remove', id: row.id });
   return { steps, unchanged };
 }
 
@@ -82,7 +90,12 @@ export async function importResources(
 
 async function applyStep(tx: Queryable, step: Step, origin: string, actor: string) {
   const event = (id: string, action: string, fields: string[] = []) =>
-    tx.query('insert into resource_events(resource_id, action, actor, fields) values ($1, $2, $3, $4)', [id, action, actor, fields]);
+    tx.query('insert into resource_events(resource_id, action, actor, fields) values ($1, $2, $3, $4)', [
+      id,
+      action,
+      actor,
+      fields,
+    ]);
   switch (step.kind) {
     case 'add':
       await tx.query(
@@ -102,7 +115,11 @@ async function applyStep(tx: Queryable, step: Step, origin: string, actor: strin
           [step.id, c.field, JSON.stringify(c.staff ?? null), JSON.stringify(c.incoming ?? null)],
         );
       }
-      return event(step.id, 'import.update', step.conflicts.map((c) => c.field));
+      return event(
+        step.id,
+        'import.update',
+        step.conflicts.map((c) => c.field),
+      );
     case 'remove':
       await tx.query('delete from resources where id = $1', [step.id]);
       return event(step.id, 'import.remove');
@@ -110,7 +127,12 @@ async function applyStep(tx: Queryable, step: Step, origin: string, actor: strin
 }
 
 /** A staff edit: changes the served record only, so the next import can see it. */
-export async function editResource(db: Db, id: string, patch: Partial<Resource>, actor: string): Promise<Resource | undefined> {
+export async function editResource(
+  db: Db,
+  id: string,
+  patch: Partial<Resource>,
+  actor: string,
+): Promise<Resource | undefined> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<{ data: Resource }>('select data from resources where id = $1 for update', [id]);
     if (!row) return undefined;
@@ -132,7 +154,9 @@ export async function getResource(db: Queryable, id: string): Promise<Resource |
 }
 
 export async function listResources(db: Queryable): Promise<Resource[]> {
-  return (await db.query<{ data: Resource }>('select data from resources where not synthetic order by id')).map((r) => r.data);
+  return (await db.query<{ data: Resource }>('select data from resources where not synthetic order by id')).map(
+    (r) => r.data,
+  );
 }
 
 export async function listMunicipalities(db: Queryable): Promise<Municipality[]> {

@@ -55,6 +55,7 @@ export const isApprox = (p: Precision) => p !== 'address';
 
 export function formatKm(km: number | undefined): string {
   if (km === undefined) return '';
+  if (km < 0.1) return 'すぐ近く';
   return km < 1 ? `約${Math.round(km * 1000 / 50) * 50}m` : `約${km.toFixed(km < 10 ? 1 : 0)}km`;
 }
 

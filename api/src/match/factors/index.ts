@@ -8,5 +8,13 @@ import { stage } from './stage.ts';
 import { target } from './target.ts';
 import type { Factor } from './types.ts';
 
-export const FACTORS: Record<MatchFactorName, Factor> = { distance, schedule, target, stage, category, interest, needs };
+export const FACTORS: Record<MatchFactorName, Factor> = {
+  distance,
+  schedule,
+  target,
+  stage,
+  category,
+  interest,
+  needs,
+};
 export type { Candidate, Factor, FactorResult } from './types.ts';

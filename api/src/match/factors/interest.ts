@@ -9,6 +9,9 @@ export const interest: Factor = (doc, ctx) => {
   );
   const found = ctx.interests.filter((w) => text.includes(w));
   return found.length > 0
-    ? { value: 0.5 + 0.5 * (found.length / ctx.interests.length), reason: `興味のある「${found.join('」「')}」に関わる活動があります` }
+    ? {
+        value: 0.5 + 0.5 * (found.length / ctx.interests.length),
+        reason: `興味のある「${found.join('」「')}」に関わる活動があります`,
+      }
     : { value: 0.2, reason: '興味・関心に当てはまる活動は計画に書かれていません' };
 };

@@ -12,11 +12,17 @@ const checks: Record<keyof NeedsFlags, Check> = {
         ? { value: 0, text: '費用がかかります' }
         : { value: NEUTRAL, text: '費用は要確認です' },
   wheelchair: (d) =>
-    d.features.includes('wheelchair') ? { value: 1, text: '車いすで利用できます' } : { value: NEUTRAL, text: '車いすでの利用は要確認です' },
+    d.features.includes('wheelchair')
+      ? { value: 1, text: '車いすで利用できます' }
+      : { value: NEUTRAL, text: '車いすでの利用は要確認です' },
   peerSupport: (d) =>
-    d.features.includes('peer_support') ? { value: 1, text: '当事者どうしの支えがあります' } : { value: NEUTRAL, text: 'ピアサポートの有無は要確認です' },
+    d.features.includes('peer_support')
+      ? { value: 1, text: '当事者どうしの支えがあります' }
+      : { value: NEUTRAL, text: 'ピアサポートの有無は要確認です' },
   smallGroup: (d) =>
-    d.features.includes('small_group') ? { value: 1, text: '少人数です' } : { value: NEUTRAL, text: '人数の規模は要確認です' },
+    d.features.includes('small_group')
+      ? { value: 1, text: '少人数です' }
+      : { value: NEUTRAL, text: '人数の規模は要確認です' },
   withChild: (d) =>
     d.features.includes('child_welcome') || d.targets.includes('child_rearing')
       ? { value: 1, text: '子ども連れで参加できます' }

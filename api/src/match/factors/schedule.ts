@@ -5,7 +5,8 @@ const hourRange = (hours: number[]) => `${Math.min(...hours)}～${Math.max(...ho
 
 /** Overlap of opening hours with the person's free time; an unknown schedule is neutral. */
 export const schedule: Factor = (doc, ctx) => {
-  if (ctx.freeHours.size === 0) return { value: NEUTRAL, reason: '空いている時間の指定がないため、日時は比べていません' };
+  if (ctx.freeHours.size === 0)
+    return { value: NEUTRAL, reason: '空いている時間の指定がないため、日時は比べていません' };
   if (!doc.scheduleKnown || doc.days.length === 0) {
     return { value: NEUTRAL, reason: `開いている日時は要確認です（${doc.scheduleSummary}）` };
   }
@@ -17,7 +18,8 @@ export const schedule: Factor = (doc, ctx) => {
       : { value: 0, reason: `開いている日（${daysJa(doc.days)}）が空いている日と重なりません` };
   }
   const overlap = doc.openHours.filter((k) => ctx.freeHours.has(k));
-  if (overlap.length === 0) return { value: 0, reason: `開いている時間（${doc.scheduleSummary}）が空いている時間と重なりません` };
+  if (overlap.length === 0)
+    return { value: 0, reason: `開いている時間（${doc.scheduleSummary}）が空いている時間と重なりません` };
   const days = DAYS.filter((d) => overlap.some((k) => k.startsWith(d)));
   const hours = overlap.map((k) => Number(k.slice(4)));
   const dayText = days.map((d) => `${daysJa([d])}曜`).join('と');

@@ -131,7 +131,12 @@ export function exportHsds(inventories: readonly Inventory[]): HsdsDataset {
   const locations = new Map<string, HsdsLocation>();
   for (const { municipality: m, resources } of inventories) {
     const selfId = municipalityOrgId(m.code);
-    organizations.set(selfId, { id: selfId, name: fullName(m), description: `${fullName(m)}（直営の事業）`, x_norishiro: { municipality: m } });
+    organizations.set(selfId, {
+      id: selfId,
+      name: fullName(m),
+      description: `${fullName(m)}（直営の事業）`,
+      x_norishiro: { municipality: m },
+    });
     for (const r of resources) {
       let orgId = selfId;
       if (r.operator !== undefined) {
@@ -168,7 +173,8 @@ export function exportHsds(inventories: readonly Inventory[]): HsdsDataset {
       }
       out.service_at_locations.push({ id: uuidFor(`sal:${sid}`), service_id: sid, location_id: locationId });
 
-      if (r.contact?.phone !== undefined) out.phones.push({ id: uuidFor(`phone:${sid}`), service_id: sid, number: r.contact.phone });
+      if (r.contact?.phone !== undefined)
+        out.phones.push({ id: uuidFor(`phone:${sid}`), service_id: sid, number: r.contact.phone });
       if (r.department !== undefined) {
         out.contacts.push({ id: uuidFor(`contact:${sid}`), service_id: sid, department: r.department });
       }
@@ -181,7 +187,9 @@ export function exportHsds(inventories: readonly Inventory[]): HsdsDataset {
           currency: 'JPY',
         });
       }
-      toHsdsSchedules(r.schedule).forEach((s, i) => out.schedules.push({ id: uuidFor(`schedule:${sid}:${i}`), service_id: sid, ...s }));
+      toHsdsSchedules(r.schedule).forEach((s, i) =>
+        out.schedules.push({ id: uuidFor(`schedule:${sid}:${i}`), service_id: sid, ...s }),
+      );
       out.service_areas.push(...areasOf(r, m, sid));
       out.attributes.push(...attributesOf(r, sid));
     }

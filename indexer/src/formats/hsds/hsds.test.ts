@@ -68,20 +68,77 @@ const entries: ResourceInput[] = [
     notes: '架空のデータです。',
     source: { file: 'test.txt', section: 'テスト', quote: 'テストの記述', synthetic: true },
   },
-  { ...base, id: '222224-test-monthly', name: 'テスト月例会', operation: 'direct', cost: { kind: 'free' }, schedule: { kind: 'monthly', rules: [{ week: 4, day: 'tue', open: '13:00', close: '15:00' }, { week: -1, day: 'sat' }] } },
-  { ...base, id: '222224-test-monthly-note', name: 'テスト月例会2', schedule: { kind: 'monthly', rules: [{ week: 1, day: 'mon' }], note: '8月は休み' }, status: 'ended' },
-  { ...base, id: '222224-test-interval', name: 'テスト隔月', schedule: { kind: 'interval', everyMonths: 2, timesPerPeriod: 3, note: '2か月に3回' }, cost: { kind: 'unknown', note: '要確認' } },
-  { ...base, id: '222224-test-interval-bare', name: 'テスト毎月', schedule: { kind: 'interval', everyMonths: 1 }, contact: { phone: '0558-00-0001' } },
-  { ...base, id: '222224-test-irregular', name: 'テスト随時', schedule: { kind: 'irregular', note: '随時' }, district: '土肥地区', contact: { address: '伊豆市役所内' } },
-  { ...base, id: '222224-test-unknown-note', name: 'テスト不明', schedule: { kind: 'unknown', note: '頻度の記載なし' } },
+  {
+    ...base,
+    id: '222224-test-monthly',
+    name: 'テスト月例会',
+    operation: 'direct',
+    cost: { kind: 'free' },
+    schedule: {
+      kind: 'monthly',
+      rules: [
+        { week: 4, day: 'tue', open: '13:00', close: '15:00' },
+        { week: -1, day: 'sat' },
+      ],
+    },
+  },
+  {
+    ...base,
+    id: '222224-test-monthly-note',
+    name: 'テスト月例会2',
+    schedule: { kind: 'monthly', rules: [{ week: 1, day: 'mon' }], note: '8月は休み' },
+    status: 'ended',
+  },
+  {
+    ...base,
+    id: '222224-test-interval',
+    name: 'テスト隔月',
+    schedule: { kind: 'interval', everyMonths: 2, timesPerPeriod: 3, note: '2か月に3回' },
+    cost: { kind: 'unknown', note: '要確認' },
+  },
+  {
+    ...base,
+    id: '222224-test-interval-bare',
+    name: 'テスト毎月',
+    schedule: { kind: 'interval', everyMonths: 1 },
+    contact: { phone: '0558-00-0001' },
+  },
+  {
+    ...base,
+    id: '222224-test-irregular',
+    name: 'テスト随時',
+    schedule: { kind: 'irregular', note: '随時' },
+    district: '土肥地区',
+    contact: { address: '伊豆市役所内' },
+  },
+  {
+    ...base,
+    id: '222224-test-unknown-note',
+    name: 'テスト不明',
+    schedule: { kind: 'unknown', note: '頻度の記載なし' },
+  },
   { ...base, id: '222224-test-unknown', name: 'テスト不明2', schedule: { kind: 'unknown' }, operator: '伊豆市' },
-  { ...base, id: '222224-test-same-operator', name: 'テスト同じ運営', operator: 'テスト社会福祉協議会', features: ['free'], schedule: { kind: 'unknown' } },
+  {
+    ...base,
+    id: '222224-test-same-operator',
+    name: 'テスト同じ運営',
+    operator: 'テスト社会福祉協議会',
+    features: ['free'],
+    schedule: { kind: 'unknown' },
+  },
 ];
 
 const handMade: Inventory[] = [
   { municipality: izu, resources: entries.map((e) => v.parse(ResourceSchema, e)) },
   {
-    municipality: { code: '222054', prefecture: '静岡県', name: '熱海市', reading: 'あたみし', cityHall: { lat: 35.09611, lng: 139.07167 }, districts: [] },
+    municipality: {
+      code: '222054',
+      prefecture: '静岡県',
+      name: '熱海市',
+      reading: 'あたみし',
+      cityHall: { lat: 35.09611, lng: 139.07167 },
+      districts: [],
+    },
     resources: [],
   },
 ];
@@ -91,7 +148,15 @@ describe('exportHsds', () => {
   const schedulesOf = (id: string) => dataset.schedules.filter((s) => s.service_id === serviceId(id));
 
   it('writes weekly, monthly and interval schedules as RRULE fields', () => {
-    expect(schedulesOf('222224-test-full').map(({ freq, byday, opens_at, closes_at, notes }) => ({ freq, byday, opens_at, closes_at, notes }))).toEqual([
+    expect(
+      schedulesOf('222224-test-full').map(({ freq, byday, opens_at, closes_at, notes }) => ({
+        freq,
+        byday,
+        opens_at,
+        closes_at,
+        notes,
+      })),
+    ).toEqual([
       { freq: 'WEEKLY', byday: 'FR,MO', opens_at: '10:00:00', closes_at: '15:00:00', notes: '祝日は休み' },
       { freq: 'WEEKLY', byday: 'SA', opens_at: '09:30:00', closes_at: undefined, notes: undefined },
       { freq: 'WEEKLY', byday: 'SU', opens_at: undefined, closes_at: '12:00:00', notes: undefined },
@@ -104,7 +169,12 @@ describe('exportHsds', () => {
   });
 
   it('has one organisation per operator plus one per municipality', () => {
-    expect(dataset.organizations.map((o) => o.name)).toEqual(['静岡県伊豆市', 'テスト社会福祉協議会', '伊豆市', '静岡県熱海市']);
+    expect(dataset.organizations.map((o) => o.name)).toEqual([
+      '静岡県伊豆市',
+      'テスト社会福祉協議会',
+      '伊豆市',
+      '静岡県熱海市',
+    ]);
     const direct = dataset.services.find((s) => s.name === 'テスト月例会')!;
     expect(direct.organization_id).toBe(dataset.organizations[0]!.id);
   });
@@ -114,7 +184,17 @@ describe('exportHsds', () => {
     const names = dataset.attributes
       .filter((a) => a.link_id === sid)
       .map((a) => dataset.taxonomy_terms.find((t) => t.id === a.taxonomy_term_id)!.name);
-    expect(names).toEqual(['サロン・通いの場', '居場所', '高齢者', '認知症の人と家族', '参加する', 'つながる', '車いすで利用できる', '少人数', '委託']);
+    expect(names).toEqual([
+      'サロン・通いの場',
+      '居場所',
+      '高齢者',
+      '認知症の人と家族',
+      '参加する',
+      'つながる',
+      '車いすで利用できる',
+      '少人数',
+      '委託',
+    ]);
     expect(dataset.taxonomies.map((t) => t.name)).toContain('Norishiro 分類');
   });
 
@@ -126,7 +206,9 @@ describe('exportHsds', () => {
   });
 
   it('shares a location between services at the same point', () => {
-    const atHall = dataset.service_at_locations.filter((s) => s.location_id === dataset.locations.find((l) => l.name === '伊豆市役所')?.id);
+    const atHall = dataset.service_at_locations.filter(
+      (s) => s.location_id === dataset.locations.find((l) => l.name === '伊豆市役所')?.id,
+    );
     expect(atHall.length).toBeGreaterThan(1);
   });
 });
@@ -141,8 +223,10 @@ describe('importHsds', () => {
     expect(importHsds(JSON.parse(text)).inventories).toEqual(handMade);
   });
 
-  it('round-trips every real inventory', () => {
-    const { inventories } = loadInventories();
+  // The real inventories are being written alongside; test whichever exist.
+  const real = loadInventories().inventories;
+  it.runIf(real.length > 0)('round-trips every real inventory', () => {
+    const inventories = real;
     const back = importHsds(exportHsds(inventories));
     expect(back.issues).toEqual([]);
     expect(back.inventories).toEqual(inventories);

@@ -40,7 +40,9 @@ const messages = (issues: v.BaseIssue<unknown>[]) =>
 
 /** Taxonomy term id → the Resource field and code it stands for. */
 function termIndex(dataset: HsdsDataset) {
-  const fieldOfTaxonomy = new Map(Object.keys(TAXONOMY_FIELDS).map((f) => [taxonomyId(f as TaxonomyField), f as TaxonomyField]));
+  const fieldOfTaxonomy = new Map(
+    Object.keys(TAXONOMY_FIELDS).map((f) => [taxonomyId(f as TaxonomyField), f as TaxonomyField]),
+  );
   const terms = new Map<string, { field: TaxonomyField; code: string }>();
   for (const t of dataset.taxonomy_terms ?? []) {
     const field = fieldOfTaxonomy.get(t.taxonomy_id);
@@ -82,10 +84,15 @@ export function importHsds(dataset: HsdsDataset): HsdsImport {
     const x = s.x_norishiro;
     const issue = (message: string) => issues.push({ id: s.id, ...(x && { resource: x.id }), message });
     const serviceAreas = areas.get(s.id) ?? [];
-    const code = serviceAreas.find((a) => a.x_norishiro && a.x_norishiro.district === undefined)?.x_norishiro?.municipality;
+    const code = serviceAreas.find((a) => a.x_norishiro && a.x_norishiro.district === undefined)?.x_norishiro
+      ?.municipality;
     const inventory = code === undefined ? undefined : inventories.get(code);
     if (!inventory) {
-      issue(code === undefined ? 'no service_area names its municipality' : `municipality ${code} has no organization record`);
+      issue(
+        code === undefined
+          ? 'no service_area names its municipality'
+          : `municipality ${code} has no organization record`,
+      );
       continue;
     }
     const m: Municipality = inventory.municipality;
@@ -98,7 +105,13 @@ export function importHsds(dataset: HsdsDataset): HsdsImport {
       ...(s.url !== undefined && { url: s.url }),
       ...(address !== undefined && { address }),
     };
-    const codes: Record<TaxonomyField, string[]> = { categories: [], targets: [], stages: [], features: [], operation: [] };
+    const codes: Record<TaxonomyField, string[]> = {
+      categories: [],
+      targets: [],
+      stages: [],
+      features: [],
+      operation: [],
+    };
     for (const a of attributes.get(s.id) ?? []) {
       const term = terms.get(a.taxonomy_term_id);
       if (term) codes[term.field].push(term.code);

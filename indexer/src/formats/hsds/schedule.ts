@@ -52,7 +52,9 @@ export function toHsdsSchedules(s: Schedule): Body[] {
     case 'irregular':
       return [{ description: describeSchedule(s), notes: s.note, x_norishiro: { kind: 'irregular' } }];
     case 'unknown':
-      return s.note === undefined ? [] : [{ description: describeSchedule(s), notes: s.note, x_norishiro: { kind: 'unknown' } }];
+      return s.note === undefined
+        ? []
+        : [{ description: describeSchedule(s), notes: s.note, x_norishiro: { kind: 'unknown' } }];
   }
 }
 
@@ -61,7 +63,11 @@ const openClose = (r: HsdsSchedule) => ({
   ...(r.closes_at && { close: r.closes_at.slice(0, 5) }),
 });
 
-const days = (byday: string | undefined) => (byday ?? '').split(',').filter(Boolean).map((b) => DAY_OF[b.trim()] ?? b);
+const days = (byday: string | undefined) =>
+  (byday ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((b) => DAY_OF[b.trim()] ?? b);
 
 /**
  * HSDS schedule rows back to one Norishiro schedule. Rows that cannot be read come back as
@@ -86,7 +92,12 @@ export function fromHsdsSchedules(rows: readonly HsdsSchedule[]): unknown {
   }
   if (first.freq === 'MONTHLY') {
     const times = first.x_norishiro?.timesPerPeriod;
-    return { kind: 'interval', everyMonths: first.interval ?? 1, ...(times !== undefined && { timesPerPeriod: times }), ...note };
+    return {
+      kind: 'interval',
+      everyMonths: first.interval ?? 1,
+      ...(times !== undefined && { timesPerPeriod: times }),
+      ...note,
+    };
   }
   const text = first.notes ?? first.description;
   if (first.x_norishiro?.kind === 'unknown' || text === undefined) return { kind: 'unknown', ...note };

@@ -21,8 +21,16 @@ export const termId = (field: TaxonomyField, code: string | number) => uuidFor(`
 export function hsdsTaxonomies(): { taxonomies: HsdsTaxonomy[]; taxonomy_terms: HsdsTaxonomyTerm[] } {
   const taxonomies: HsdsTaxonomy[] = [];
   const terms: HsdsTaxonomyTerm[] = [];
-  for (const [field, { name, labels }] of Object.entries(TAXONOMY_FIELDS) as [TaxonomyField, (typeof TAXONOMY_FIELDS)[TaxonomyField]][]) {
-    taxonomies.push({ id: taxonomyId(field), name, description: `Norishiro code list for ${field}`, version: TAXONOMY_VERSION });
+  for (const [field, { name, labels }] of Object.entries(TAXONOMY_FIELDS) as [
+    TaxonomyField,
+    (typeof TAXONOMY_FIELDS)[TaxonomyField],
+  ][]) {
+    taxonomies.push({
+      id: taxonomyId(field),
+      name,
+      description: `Norishiro code list for ${field}`,
+      version: TAXONOMY_VERSION,
+    });
     for (const [code, label] of Object.entries(labels) as [string, Label][]) {
       terms.push({
         id: termId(field, code),

@@ -17,7 +17,10 @@ describe('decodeCsvBytes', () => {
 
   it('reads UTF-16LE with a BOM and by its NUL pattern without one', () => {
     const body = Buffer.from(sample, 'utf16le');
-    expect(decodeCsvBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), body]))).toEqual({ text: sample, encoding: 'utf-16le' });
+    expect(decodeCsvBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), body]))).toEqual({
+      text: sample,
+      encoding: 'utf-16le',
+    });
     expect(decodeCsvBytes(body)).toEqual({ text: sample, encoding: 'utf-16le' });
   });
 

@@ -24,7 +24,13 @@ const mapping = parseMapping({
 });
 
 const run = (file: string, options: Partial<OpenDataImportOptions> = {}) =>
-  importOpenDataCsv(fixture(file), { fileName: file, municipalities: [atami, izu], mapping, today: '2026-11-23', ...options });
+  importOpenDataCsv(fixture(file), {
+    fileName: file,
+    municipalities: [atami, izu],
+    mapping,
+    today: '2026-11-23',
+    ...options,
+  });
 
 const byId = (result: ReturnType<typeof run>) => new Map(result.resources.map((r) => [r.id, r]));
 
@@ -78,9 +84,16 @@ describe('importOpenDataCsv: 公共施設一覧 (legacy layout, UTF-8)', () => {
 
   it('puts rows without coordinates at the city hall, and counts lines across quoted line breaks', () => {
     const r = byId(result).get('222054-od-fac-2')!;
-    expect(r.location).toEqual({ ...atami.cityHall, precision: 'municipality', pointOf: '熱海市役所（オープンデータに緯度経度なし）' });
+    expect(r.location).toEqual({
+      ...atami.cityHall,
+      precision: 'municipality',
+      pointOf: '熱海市役所（オープンデータに緯度経度なし）',
+    });
     expect(r.reading).toBe('テストシュウカイジョ');
-    expect(r.schedule).toEqual({ kind: 'weekly', slots: [{ days: ['mon', 'wed', 'fri'], open: '09:30', close: '15:00' }] });
+    expect(r.schedule).toEqual({
+      kind: 'weekly',
+      slots: [{ days: ['mon', 'wed', 'fri'], open: '09:30', close: '15:00' }],
+    });
     expect(r.description).toBe('架空の集会所です。\n2行目の説明。');
     expect(byId(result).get('222054-od-fac-8')!.source.section).toBe('公共施設一覧 行 10');
   });
@@ -111,7 +124,10 @@ describe('importOpenDataCsv: 公共施設一覧 (newer layout, UTF-8 with BOM)',
       slots: [{ days: ['sat', 'sun'], open: '09:00', close: '12:00' }],
       note: '祝日も利用可',
     });
-    expect(byId(result).get('222224-od-fac-t-006')!.schedule).toEqual({ kind: 'unknown', note: '利用可能曜日: 第2・第4土曜日' });
+    expect(byId(result).get('222224-od-fac-t-006')!.schedule).toEqual({
+      kind: 'unknown',
+      note: '利用可能曜日: 第2・第4土曜日',
+    });
   });
 
   it('rejects swapped coordinates, a 5-digit code and a repeated ID', () => {
@@ -157,7 +173,11 @@ describe('importOpenDataCsv: UTF-16LE', () => {
     expect(result.encoding).toBe('utf-16le');
     expect(result.resources.map((r) => r.id)).toEqual(['222224-od-fac-1', '222224-od-fac-3']);
     expect(result.resources[0]!.schedule).toMatchObject({ note: '祝日を除く' });
-    expect(result.resources[1]!.schedule).toEqual({ kind: 'weekly', slots: [{ days: ['wed'] }], note: '時間: 17:00〜9:00' });
+    expect(result.resources[1]!.schedule).toEqual({
+      kind: 'weekly',
+      slots: [{ days: ['wed'] }],
+      note: '時間: 17:00〜9:00',
+    });
     expect(result.rejected).toEqual([{ line: 3, reason: 'NOがないか、英数字を含みません' }]);
   });
 
@@ -206,6 +226,8 @@ describe('importOpenDataCsv: whole-file behaviour', () => {
       mapping,
     });
     expect(result).toMatchObject({ resources: [], rejected: [{ line: 1 }] });
-    expect(importOpenDataCsv(new Uint8Array(), { fileName: 'x.csv', municipalities: [], mapping }).rejected).toHaveLength(1);
+    expect(
+      importOpenDataCsv(new Uint8Array(), { fileName: 'x.csv', municipalities: [], mapping }).rejected,
+    ).toHaveLength(1);
   });
 });

@@ -99,7 +99,8 @@ function placeOf(latText: string, lngText: string, m: Municipality): Point | str
   if (latText === '' && lngText === '') return undefined;
   const lat = latText === '' ? NaN : Number(fold(latText));
   const lng = lngText === '' ? NaN : Number(fold(lngText));
-  if (!Number.isFinite(lat) || !Number.isFinite(lng)) return `緯度・経度が読めません（緯度「${latText}」経度「${lngText}」）`;
+  if (!Number.isFinite(lat) || !Number.isFinite(lng))
+    return `緯度・経度が読めません（緯度「${latText}」経度「${lngText}」）`;
   const p = { lat, lng };
   if (!inJapan(p)) {
     return inJapan({ lat: lng, lng: lat })
@@ -125,7 +126,9 @@ function scheduleOf(days: string, start: string, end: string, daysNote: string):
   const hours = parseHours(start, end);
   const ordered = hours && (!hours.open || !hours.close || toMinutes(hours.open) < toMinutes(hours.close));
   const hoursText = start || end ? `時間: ${[start, end].filter(Boolean).join('〜')}` : '';
-  const holidayNote = { open: '祝日も利用可', closed: '祝日を除く', unmentioned: '' }[parsedDays?.holidays ?? 'unmentioned'];
+  const holidayNote = { open: '祝日も利用可', closed: '祝日を除く', unmentioned: '' }[
+    parsedDays?.holidays ?? 'unmentioned'
+  ];
   const join = (...parts: string[]) => parts.filter(Boolean).join(' / ') || undefined;
   if (!parsedDays) {
     const note = join(days && `利用可能曜日: ${days}`, hoursText, daysNote);
@@ -161,7 +164,8 @@ function rowToResource(row: CsvRow & { cells: string[] }, ctx: RowContext): Reso
   const m = ctx.municipalities.find((x) => x.code === code);
   if (!m) return `団体コード ${code} の自治体は取り込み対象にありません`;
   const cityName = get('municipalityName');
-  if (cityName && !cityName.includes(m.name)) return `市区町村名「${cityName}」が団体コード ${code}（${m.name}）と合いません`;
+  if (cityName && !cityName.includes(m.name))
+    return `市区町村名「${cityName}」が団体コード ${code}（${m.name}）と合いません`;
   const name = get('name');
   if (!name) return '名称がありません';
   const officeNumber = fold(get('officeNumber'));
@@ -232,7 +236,9 @@ export function importOpenDataCsv(bytes: Uint8Array, options: OpenDataImportOpti
   if (!header?.cells || !detected) {
     return {
       resources: [],
-      rejected: [{ line: header?.line ?? 1, reason: '見出し行が公共施設一覧・介護サービス事業所一覧のどの形とも合いません' }],
+      rejected: [
+        { line: header?.line ?? 1, reason: '見出し行が公共施設一覧・介護サービス事業所一覧のどの形とも合いません' },
+      ],
       encoding,
     };
   }

@@ -4,7 +4,12 @@ import { classify, parseMapping } from './mapping.ts';
 const mapping = parseMapping({
   rules: [
     { match: { field: '名称', includes: '公民館' }, categories: ['salon'], targets: ['anyone'], stages: [2] },
-    { match: { field: '実施サービス', pattern: '^通所' }, categories: ['care_prevention'], targets: ['elderly'], stages: [2] },
+    {
+      match: { field: '実施サービス', pattern: '^通所' },
+      categories: ['care_prevention'],
+      targets: ['elderly'],
+      stages: [2],
+    },
   ],
   default: { categories: ['consultation'], targets: ['anyone'], stages: [1] },
 });
@@ -19,7 +24,9 @@ describe('parseMapping', () => {
         { match: { field: '名称', pattern: '(' }, categories: ['salon'], targets: ['anyone'], stages: [2] },
       ],
     };
-    expect(() => parseMapping(bad)).toThrowError(/match needs includes[\s\S]*分類コード[\s\S]*targets must not be empty[\s\S]*段階[\s\S]*regular expression/);
+    expect(() => parseMapping(bad)).toThrowError(
+      /match needs includes[\s\S]*分類コード[\s\S]*targets must not be empty[\s\S]*段階[\s\S]*regular expression/,
+    );
   });
 
   it('allows a mapping without default', () => {
@@ -30,7 +37,9 @@ describe('parseMapping', () => {
 describe('classify', () => {
   it('takes the first matching rule, then the default', () => {
     expect(classify(mapping, row({ 名称: 'テスト公民館' }))?.categories).toEqual(['salon']);
-    expect(classify(mapping, row({ 名称: 'テスト', 実施サービス: '通所介護' }))?.categories).toEqual(['care_prevention']);
+    expect(classify(mapping, row({ 名称: 'テスト', 実施サービス: '通所介護' }))?.categories).toEqual([
+      'care_prevention',
+    ]);
     expect(classify(mapping, row({ 名称: 'テスト集会所' }))?.categories).toEqual(['consultation']);
   });
 

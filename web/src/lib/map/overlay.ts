@@ -91,6 +91,18 @@ export function addOverlay(map: MLMap, data: FeatureCollection<GeoPoint>, home: 
   if (map.getSource(SOURCE)) return;
   map.addSource(SOURCE, { type: 'geojson', data, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 });
   map.addSource(HOME_SOURCE, { type: 'geojson', data: home });
+  // The searched-from point sits under the markers, so stacked markers stay visible.
+  map.addLayer({
+    id: 'nori-home',
+    type: 'circle',
+    source: HOME_SOURCE,
+    paint: {
+      'circle-radius': 7,
+      'circle-color': '#111111',
+      'circle-stroke-color': '#ffd400',
+      'circle-stroke-width': 3,
+    },
+  });
   map.addLayer({
     id: CLUSTER_LAYER,
     type: 'circle',
@@ -147,17 +159,6 @@ export function addOverlay(map: MLMap, data: FeatureCollection<GeoPoint>, home: 
       'circle-color': 'rgba(0,0,0,0)',
       'circle-stroke-color': '#c8005a',
       'circle-stroke-width': 4,
-    },
-  });
-  map.addLayer({
-    id: 'nori-home',
-    type: 'circle',
-    source: HOME_SOURCE,
-    paint: {
-      'circle-radius': 7,
-      'circle-color': '#111111',
-      'circle-stroke-color': '#ffd400',
-      'circle-stroke-width': 3,
     },
   });
 }
