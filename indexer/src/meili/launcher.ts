@@ -12,6 +12,7 @@ export class MeiliUnavailableError extends Error {}
 export interface EmbeddedMeili {
   url: string;
   masterKey: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -124,6 +125,7 @@ export async function startEmbeddedMeili(dataDir: string, opts: { timeoutMs?: nu
   return {
     url,
     masterKey,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         process.off('exit', killOnExit);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { NeedsProfileSchema, type Municipality, type NeedsProfileInput } from '@norishiro/data';
+import { buildContext, freeHourKeys, originOf, situationsOf } from './context.ts';
+
+const IZU: Municipality = {
+  code: '222224',
+  prefecture: '静岡県',
+  name: '伊豆市',
+  reading: 'いずし',
+  cityHall: { lat: 34.97667, lng: 138.94694 },
+  districts: [
+    { name: '土肥地区', reading: 'といちく', point: { lat: 34.90241, lng: 138.81499 } },
+    { name: '名だけの地区', reading: 'なだけのちく' },
+  ],
+};
+const profile = (p: Partial<NeedsProfileInput> = {}) => v.parse(NeedsProfileSchema, { municipality: IZU.code, ...p });
+
+describe('situationsOf: age implies situations', () => {
+  it('65 and over is elderly', () => {
+    expect(situationsOf(profile({ age: 65 }))).toContain('elderly');
+    expect(situationsOf(profile({ age: 64 }))).not.toContain('elderly');
+  });
+  it('15–39 is youth, at both ends', () => {
+    expect(situationsOf(profile({ age: 15 }))).toContain('youth');
+    expect(situationsOf(profile({ age: 39 }))).toContain('youth');
+    expect(situationsOf(profile({ age: 40 }))).not.toContain('youth');
+  });
+  it('under 15 is a child', () => {
+    expect(situationsOf(profile({ age: 13 }))).toEqual(expect.arrayContaining(['children']));
+  });
+  it('keeps what the coordinator stated, once, and implies nothing without an age', () => {
+    expect(situationsOf(profile({ age: 80, situations: ['dementia', 'elderly'] })).sort()).toEqual([
+      'dementia',
+      'elderly',
+    ]);
+    expect(situationsOf(profile({ situations: ['hikikomori'] }))).toEqual(['hikikomori']);
+  });
+});
+
+describe('freeHourKeys', () => {
+  it('covers every hour touched, and a half hour counts', () => {
+    expect([...freeHourKeys(profile({ availability: [{ day: 'mon', from: '10:00', to: '12:30' }] }))]).toEqual([
+      'mon-10',
+      'mon-11',
+      'mon-12',
+    ]);
+  });
+  it('ends exactly on the hour without spilling into the next', () => {
+    expect([...freeHourKeys(profile({ availability: [{ day: 'thu', from: '13:00', to: '15:00' }] }))]).toEqual([
+      'thu-13',
+      'thu-14',
+    ]);
+  });
+  it('no availability means no free-time constraint', () => {
+    expect(freeHourKeys(profile()).size).toBe(0);
+  });
+});
+
+describe('originOf', () => {
+  it('a given point wins', () => {
+    const o = originOf(profile({ home: { lat: 34.9, lng: 138.8 }, district: '土肥地区' }), IZU);
+    expect(o.origin).toEqual({ lat: 34.9, lng: 138.8 });
+    expect(o.label).toBe('指定した地点');
+  });
+  it('else the district’s point, labelled as such', () => {
+    const o = originOf(profile({ district: '土肥地区' }), IZU);
+    expect(o.origin).toEqual({ lat: 34.90241, lng: 138.81499 });
+    expect(o.label).toBe('土肥地区の代表点');
+  });
+  it('else the city hall, also for a district without a point', () => {
+    expect(originOf(profile(), IZU)).toEqual({ origin: IZU.cityHall, label: '伊豆市役所' });
+    expect(originOf(profile({ district: '名だけの地区' }), IZU).origin).toEqual(IZU.cityHall);
+  });
+});
+
+describe('buildContext', () => {
+  it('folds interests to hiragana so a katakana plan word matches', () => {
+    expect(buildContext(profile({ interests: [' ロコトレ ', ''] }), IZU).interests).toEqual(['ろことれ']);
+  });
+});

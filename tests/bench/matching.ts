@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type { Meilisearch } from 'meilisearch';
+import { NeedsProfileSchema, DAYS, TARGETS, type Municipality, type NeedsProfile } from '@norishiro/data';
+import { buildContext, candidateFilter, CANDIDATE_LIMIT } from '@norishiro/api';
+import * as v from 'valibot';
+import { percentile, prng } from './stats.ts';
+
+export interface LoadFigures {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  rps: number;
+}
+
+export interface MatchingFigures {
+  bare: LoadFigures;
+  ours: LoadFigures;
+  p95Ratio: number;
+  throughputRatio: number;
+}
+
+/** Deterministic, plausible profiles over the five cities. */
+function profiles(municipalities: readonly Municipality[], n: number): NeedsProfile[] {
+  const rand = prng(42);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  return Array.from({ length: n }, () => {
+    const m = pick(municipalities);
+    const day = pick(DAYS);
+    return v.parse(NeedsProfileSchema, {
+      municipality: m.code,
+      age: 15 + Math.floor(rand() * 70),
+      situations: [pick(TARGETS)],
+      stage: 1 + Math.floor(rand() * 4),
+      availability: [{ day, from: '10:00', to: '15:00' }],
+      interests: rand() < 0.5 ? ['料理'] : [],
+      maxTravelKm: 10,
+    });
+  });
+}
+
+async function load(concurrency: number, total: number, send: (i: number) => Promise<boolean>): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        const ok = await send(i).catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: total,
+    errors,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    rps: total / seconds,
+  };
+}
+
+/**
+ * 20 concurrent clients: POST /api/match on the real API process against the same filtered
+ * Meilisearch query sent by the bare client, in the same run.
+ */
+export async function benchMatching(
+  meili: Meilisearch,
+  meiliUrl: string,
+  meiliKey: string,
+  indexName: string,
+  municipalities: readonly Municipality[],
+  opts = { concurrency: 20, requests: 2000 },
+): Promise<MatchingFigures> {
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/bench/match-server.ts', meiliUrl, meiliKey, indexName],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    const [line] = (await once(server.stdout!, 'data')) as [Buffer];
+    const port = Number(/READY (\d+)/.exec(line.toString())![1]);
+    const list = profiles(municipalities, opts.requests);
+    const byCode = new Map(municipalities.map((m) => [m.code, m]));
+    const queries = list.map((p) => {
+      const ctx = buildContext(p, byCode.get(p.municipality)!);
+      return { filter: candidateFilter(ctx), sort: [`_geoPoint(${ctx.origin.lat}, ${ctx.origin.lng}):asc`] };
+    });
+    const index = meili.index(indexName);
+    const bareSend = async (i: number) => {
+      const q = queries[i % queries.length]!;
+      await index.search('', { ...q, limit: CANDIDATE_LIMIT, locales: ['jpn'] });
+      return true;
+    };
+    const oursSend = async (i: number) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/match`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' },
+        body: JSON.stringify(list[i % list.length]),
+      });
+      await res.json();
+      return res.status === 200;
+    };
+    await load(opts.concurrency, 100, bareSend);
+    await load(opts.concurrency, 100, oursSend);
+    const bare = await load(opts.concurrency, opts.requests, bareSend);
+    const ours = await load(opts.concurrency, opts.requests, oursSend);
+    return { bare, ours, p95Ratio: ours.p95 / bare.p95, throughputRatio: ours.rps / bare.rps };
+  } finally {
+    server.kill();
+  }
+}

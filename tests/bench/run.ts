@@ -1,0 +1,65 @@
+// `pnpm bench`: indexing and matching against the bare Meilisearch client, then the map.
+// Benchmarks measure and report; they never pass or fail on time.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { inventoryBatch, meiliClient, startEmbeddedMeili } from '@norishiro/indexer';
+import { benchIndexing } from './indexing.ts';
+import { benchMatching } from './matching.ts';
+import { fmt } from './stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '100000' },
+    requests: { type: 'string', default: '2000' },
+    only: { type: 'string' },
+  },
+});
+const n = Number(values.n);
+const want = (part: string) => !values.only || values.only.split(',').includes(part);
+
+const dir = mkdtempSync(join(tmpdir(), 'norishiro-bench-'));
+const out: Record<string, unknown> = { date: new Date().toISOString(), documents: n };
+const meili = await startEmbeddedMeili(dir);
+try {
+  const client = meiliClient(meili.url, meili.masterKey);
+  const indexName = 'bench';
+  if (want('index') || want('match')) {
+    console.log(`▶ Indexing ${n.toLocaleString()} synthetic resources: bare client, then our indexer…`);
+    const f = await benchIndexing(client, meili.pid, n, indexName);
+    out.indexing = f;
+    console.log(`  bare client  ${fmt(f.bareSeconds)} s`);
+    console.log(`  our indexer  ${fmt(f.oursSeconds)} s  (${fmt(f.oursDocsPerSecond, 0)} docs/s)`);
+    console.log(`  ratio        ${fmt(f.ratio, 2)}  (goal ≤ 1.2)`);
+    console.log(`  peak RSS     node ${fmt(f.nodePeakRssMiB, 0)} MiB, meilisearch ${fmt(f.meiliPeakRssMiB, 0)} MiB`);
+  }
+  if (want('match')) {
+    const requests = Number(values.requests);
+    console.log(`▶ Matching: 20 concurrent clients, ${requests} requests each side…`);
+    const municipalities = inventoryBatch().municipalities;
+    const f = await benchMatching(client, meili.url, meili.masterKey, `${indexName}_synthetic`, municipalities, {
+      concurrency: 20,
+      requests,
+    });
+    out.matching = f;
+    const row = (label: string, l: typeof f.bare) =>
+      console.log(`  ${label}  p50 ${fmt(l.p50)} ms  p95 ${fmt(l.p95)} ms  ${fmt(l.rps, 0)} req/s  errors ${l.errors}`);
+    row('bare Meilisearch query', f.bare);
+    row('POST /api/match       ', f.ours);
+    console.log(
+      `  p95 ratio ${fmt(f.p95Ratio, 2)} (goal ≤ 1.3), throughput ratio ${fmt(f.throughputRatio, 2)} (goal ≥ 0.8)`,
+    );
+  }
+} finally {
+  await meili.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+mkdirSync('tests/artifacts', { recursive: true });
+writeFileSync('tests/artifacts/bench.json', JSON.stringify(out, null, 2));
+
+if (want('map') && existsSync('tests/bench/map/run.ts')) {
+  console.log('▶ Map: JavaScript shipped and time to show markers…');
+  spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/map/run.ts'], { stdio: 'inherit' });
+}
