@@ -8,5 +8,9 @@ export default defineConfig({
   plugins: [sveltekit()],
   ssr: { noExternal: ['@norishiro/data'] },
   optimizeDeps: { exclude: ['@norishiro/data'] },
-  server: { fs: { allow: ['..'] } },
+  server: {
+    fs: { allow: ['..'] },
+    // `vite dev` has no API of its own: forward /api to a running service (pnpm start).
+    proxy: { '/api': process.env.API_ORIGIN ?? 'http://127.0.0.1:3000' },
+  },
 });

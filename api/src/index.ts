@@ -6,3 +6,4 @@ export { matchProfile } from './match/service.ts';
 export { buildContext } from './match/context.ts';
 export { candidateFilter } from './match/candidates.ts';
 export { CANDIDATE_LIMIT } from './match/weights.ts';
+export { SUMMARY_FIELDS } from './match/factors/index.ts';

@@ -2,6 +2,7 @@ export * from './config.ts';
 export * from './db/connect.ts';
 export * from './db/migrate.ts';
 export * from './meili/client.ts';
+export * from './meili/http.ts';
 export * from './meili/launcher.ts';
 export * from './meili/settings.ts';
 export * from './meili/sync.ts';

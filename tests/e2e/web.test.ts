@@ -9,12 +9,13 @@ import { REPO_ROOT, startService, type RunningService } from './support/server.t
 // must exist; the root test script builds it first), tile-less map style, fresh data.
 const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 
-describe.skipIf(!built)('web app (e2e, real service)', () => {
+describe('web app (e2e, real service)', () => {
   let svc: RunningService;
   let browser: TestBrowser;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
     [svc, browser] = await Promise.all([startService(), launchBrowser()]);
   }, 240_000);
 

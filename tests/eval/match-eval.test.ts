@@ -21,7 +21,9 @@ describe('matching evaluation over the five plans', () => {
 
   it('labels name real resources and every scenario has a unique name', () => {
     const ids = new Set(loadInventories().resources.map((r) => r.id));
-    const unknown = scenarios.flatMap((s) => [...s.mustTop3, ...s.mustNotTop5].filter((id) => !ids.has(id)).map((id) => `${s.name}: ${id}`));
+    const unknown = scenarios.flatMap((s) =>
+      [...s.mustTop3, ...s.mustNotTop5].filter((id) => !ids.has(id)).map((id) => `${s.name}: ${id}`),
+    );
     expect(unknown).toEqual([]);
     expect(new Set(scenarios.map((s) => s.name)).size).toBe(scenarios.length);
   });
@@ -32,7 +34,9 @@ describe('matching evaluation over the five plans', () => {
   });
 
   it(`hit@3 is at least ${MIN_HIT_AT_3}`, () => {
-    const misses = outcomes.filter((o) => o.firstHit < 1 || o.firstHit > 3).map((o) => `${o.scenario.name} (rank ${o.firstHit || '-'})`);
+    const misses = outcomes
+      .filter((o) => o.firstHit < 1 || o.firstHit > 3)
+      .map((o) => `${o.scenario.name} (rank ${o.firstHit || '-'})`);
     expect(hitAt3(outcomes), `misses: ${misses.join(' / ')}`).toBeGreaterThanOrEqual(MIN_HIT_AT_3);
     expect(meanReciprocalRank(outcomes)).toBeGreaterThan(0);
   });

@@ -24,7 +24,8 @@ export async function runScenario(app: TestApp['app'], scenario: Scenario): Prom
 }
 
 /** Share of scenarios with an expected id in the top 3. */
-export const hitAt3 = (outcomes: Outcome[]) => outcomes.filter((o) => o.firstHit >= 1 && o.firstHit <= 3).length / outcomes.length;
+export const hitAt3 = (outcomes: Outcome[]) =>
+  outcomes.filter((o) => o.firstHit >= 1 && o.firstHit <= 3).length / outcomes.length;
 
 /** Mean reciprocal rank of the first expected id (0 when absent). */
 export const meanReciprocalRank = (outcomes: Outcome[]) =>

@@ -26,7 +26,11 @@ const weekdays = (from: string, to: string) =>
   (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, from, to }));
 
 /** Child-rearing hubs that never suit an older person on their own. */
-const ATAMI_CHILDCARE = ['222054-atami-kosodate-shien-center', '222054-minami-atami-kosodate-shien-center', '222054-oyako-fureai-salon'];
+const ATAMI_CHILDCARE = [
+  '222054-atami-kosodate-shien-center',
+  '222054-minami-atami-kosodate-shien-center',
+  '222054-oyako-fureai-salon',
+];
 const IZU_WORK_A = ['222224-shuro-keizoku-a-shuzenji', '222224-shuro-keizoku-a-nakaizu'];
 const ENA_CHILDCARE = ['212105-kodomo-genki-plaza', '212105-kosodate-shien-center'];
 const KASHIWAZAKI_CHILDCARE = [
@@ -48,7 +52,15 @@ export const scenarios: Scenario[] = [
   {
     name: '熱海: 南熱海で乳児を育てる親',
     why: '熱海市の地域子育て支援拠点事業には南熱海子育て支援センター（多賀保育園）があり、南熱海の親子に最も近い拠点である。',
-    profile: { municipality: ATAMI, district: '南熱海地区', age: 31, situations: ['child_rearing'], stage: 1, wants: ['childcare_hub'], needs: { withChild: true } },
+    profile: {
+      municipality: ATAMI,
+      district: '南熱海地区',
+      age: 31,
+      situations: ['child_rearing'],
+      stage: 1,
+      wants: ['childcare_hub'],
+      needs: { withChild: true },
+    },
     mustTop3: ['222054-minami-atami-kosodate-shien-center'],
     mustNotTop5: ['222054-minami-atami-hokatsu-shien-center', '222054-chiiki-kaigo-yobo-katsudo-shien'],
   },
@@ -62,21 +74,42 @@ export const scenarios: Scenario[] = [
   {
     name: '熱海: 家計に困る50代、まず相談',
     why: '熱海市の生活困窮者の相談窓口はくらし・しごと相談センターである。',
-    profile: { municipality: ATAMI, district: '熱海地区', age: 52, situations: ['poverty'], stage: 1, wants: ['consultation'] },
+    profile: {
+      municipality: ATAMI,
+      district: '熱海地区',
+      age: 52,
+      situations: ['poverty'],
+      stage: 1,
+      wants: ['consultation'],
+    },
     mustTop3: ['222054-kurashi-shigoto-sodan-center'],
     mustNotTop5: [...ATAMI_CHILDCARE, '222224-seikatsu-konkyusha-jiritsu-sodan-shien-kikan'],
   },
   {
     name: '熱海: 体を動かす場を探す75歳',
     why: '熱海市は地域介護予防活動支援事業で高齢者の通いの場を支えている。',
-    profile: { municipality: ATAMI, district: '泉・伊豆山地区', age: 75, stage: 2, wants: ['care_prevention'], interests: ['介護予防'] },
+    profile: {
+      municipality: ATAMI,
+      district: '泉・伊豆山地区',
+      age: 75,
+      stage: 2,
+      wants: ['care_prevention'],
+      interests: ['介護予防'],
+    },
     mustTop3: ['222054-chiiki-kaigo-yobo-katsudo-shien'],
     mustNotTop5: [...ATAMI_CHILDCARE, '222054-ririfu-chiiki-katsudo-shien-center'],
   },
   {
     name: '熱海: 家から出にくい30代、属性を問わない居場所',
     why: '熱海市は生活困窮者のための地域づくり事業で属性を問わない居場所を実施している。',
-    profile: { municipality: ATAMI, district: '熱海地区', age: 34, situations: ['hikikomori'], stage: 1, wants: ['ibasho'] },
+    profile: {
+      municipality: ATAMI,
+      district: '熱海地区',
+      age: 34,
+      situations: ['hikikomori'],
+      stage: 1,
+      wants: ['ibasho'],
+    },
     mustTop3: ['222054-zokusei-towanai-ibasho'],
     mustNotTop5: [...ATAMI_CHILDCARE, '222054-chiiki-kaigo-yobo-katsudo-shien'],
   },
@@ -84,7 +117,14 @@ export const scenarios: Scenario[] = [
   {
     name: '熱海: 伊豆山の自宅から歩ける範囲の80歳',
     why: '熱海市は泉・伊豆山地区に地域包括支援センターを置いており、伊豆山の高齢者には最も近い窓口である。',
-    profile: { municipality: ATAMI, home: { lat: 35.1205, lng: 139.0742 }, maxTravelKm: 3, age: 80, stage: 1, wants: ['consultation'] },
+    profile: {
+      municipality: ATAMI,
+      home: { lat: 35.1205, lng: 139.0742 },
+      maxTravelKm: 3,
+      age: 80,
+      stage: 1,
+      wants: ['consultation'],
+    },
     mustTop3: ['222054-izumi-izusan-hokatsu-shien-center'],
     mustNotTop5: [...ATAMI_CHILDCARE, '222054-sukusuku-kosodate-sedai-hokatsu-shien-center'],
   },
@@ -93,14 +133,28 @@ export const scenarios: Scenario[] = [
   {
     name: '伊豆: 土肥の認知症の78歳、近くの居場所',
     why: '伊豆市は居場所・認知症カフェを修善寺・土肥・天城湯ヶ島・中伊豆の地区ごとに置いている。',
-    profile: { municipality: IZU, district: '土肥地区', age: 78, situations: ['dementia'], stage: 1, wants: ['ibasho'] },
+    profile: {
+      municipality: IZU,
+      district: '土肥地区',
+      age: 78,
+      situations: ['dementia'],
+      stage: 1,
+      wants: ['ibasho'],
+    },
     mustTop3: ['222224-ibasho-ninchisho-cafe-toi'],
     mustNotTop5: [...IZU_WORK_A, '222224-kosodate-shien-center-toi', '222224-shuro-keizoku-b-shuzenji'],
   },
   {
     name: '伊豆: 中伊豆の障がいのある人、役割を試す作業',
     why: '伊豆市の就労継続支援事業所は修善寺地区と中伊豆地区にA型・B型、天城湯ヶ島地区にB型がある。',
-    profile: { municipality: IZU, district: '中伊豆地区', age: 33, situations: ['disability'], stage: 3, wants: ['employment_support'] },
+    profile: {
+      municipality: IZU,
+      district: '中伊豆地区',
+      age: 33,
+      situations: ['disability'],
+      stage: 3,
+      wants: ['employment_support'],
+    },
     mustTop3: ['222224-shuro-keizoku-b-nakaizu', '222224-shuro-keizoku-a-nakaizu'],
     mustNotTop5: ['222224-kosodate-shien-center-nakaizu', '222224-ibasho-nakaizu'],
   },
@@ -120,14 +174,29 @@ export const scenarios: Scenario[] = [
   {
     name: '伊豆: 修善寺の72歳、ロコトレを続けたい',
     why: '伊豆市はロコトレ教室と住民主体のロコトレOB会を地区ごとに行っている。',
-    profile: { municipality: IZU, district: '修善寺地区', age: 72, stage: 2, wants: ['care_prevention', 'salon'], interests: ['ロコトレ'] },
+    profile: {
+      municipality: IZU,
+      district: '修善寺地区',
+      age: 72,
+      stage: 2,
+      wants: ['care_prevention', 'salon'],
+      interests: ['ロコトレ'],
+    },
     mustTop3: ['222224-locotre-ob-kai-shuzenji', '222224-locotre-kyoshitsu-shuzenji'],
     mustNotTop5: ['222224-locotre-ob-kai-toi', '222224-locotre-kyoshitsu-toi', '222224-kosodate-oshaberi-salon'],
   },
   {
     name: '伊豆: 天城湯ヶ島の子育て中の親子',
     why: '伊豆市は子育て支援センターを地区ごとに置いている。',
-    profile: { municipality: IZU, district: '天城湯ヶ島地区', age: 29, situations: ['child_rearing'], stage: 1, wants: ['childcare_hub'], needs: { withChild: true } },
+    profile: {
+      municipality: IZU,
+      district: '天城湯ヶ島地区',
+      age: 29,
+      situations: ['child_rearing'],
+      stage: 1,
+      wants: ['childcare_hub'],
+      needs: { withChild: true },
+    },
     mustTop3: ['222224-kosodate-shien-center-amagi-yugashima'],
     mustNotTop5: ['222224-ibasho-ninchisho-cafe-amagi-yugashima', '222224-locotre-kyoshitsu-amagi-yugashima'],
   },
@@ -141,7 +210,14 @@ export const scenarios: Scenario[] = [
   {
     name: '伊豆: 中伊豆で認知症の親を介護する家族',
     why: '伊豆市の居場所・認知症カフェは認知症の人と家族の場で、地区ごとにある。',
-    profile: { municipality: IZU, district: '中伊豆地区', age: 55, situations: ['caregiver', 'dementia'], stage: 1, wants: ['ibasho'] },
+    profile: {
+      municipality: IZU,
+      district: '中伊豆地区',
+      age: 55,
+      situations: ['caregiver', 'dementia'],
+      stage: 1,
+      wants: ['ibasho'],
+    },
     mustTop3: ['222224-ibasho-ninchisho-cafe-nakaizu'],
     mustNotTop5: [...IZU_WORK_A, '222224-kosodate-shien-center-nakaizu'],
   },
@@ -158,7 +234,11 @@ export const scenarios: Scenario[] = [
     name: '柏崎: ひきこもりの28歳、つながり直す',
     why: '柏崎市はひきこもり支援センター（直営）が訪問と参加支援を担い、社会とのつながりの回復を支える。',
     profile: { municipality: KASHIWAZAKI, age: 28, situations: ['hikikomori'], stage: 1 },
-    mustTop3: ['152056-hikikomori-shien-sanka-shien', '152056-hikikomori-shien-center', '152056-hikikomori-shien-outreach'],
+    mustTop3: [
+      '152056-hikikomori-shien-sanka-shien',
+      '152056-hikikomori-shien-center',
+      '152056-hikikomori-shien-outreach',
+    ],
     mustNotTop5: [...KASHIWAZAKI_CHILDCARE, '152056-koreisha-undo-supporter'],
   },
   {
@@ -166,7 +246,11 @@ export const scenarios: Scenario[] = [
     why: '柏崎市のふれあいルーム推進事業は不登校などの学齢期の子どもに居場所を提供し、学校や社会への復帰を目指す。',
     profile: { municipality: KASHIWAZAKI, age: 13, situations: ['school_refusal'], stage: 1 },
     mustTop3: ['152056-fureai-room'],
-    mustNotTop5: ['152056-kotsukotsu-chokin-taiso', '152056-kurashi-no-support-center', '152056-chiiki-katsudo-shien-center'],
+    mustNotTop5: [
+      '152056-kotsukotsu-chokin-taiso',
+      '152056-kurashi-no-support-center',
+      '152056-chiiki-katsudo-shien-center',
+    ],
   },
   {
     name: '柏崎: 体操に通いたい80歳',
@@ -185,9 +269,20 @@ export const scenarios: Scenario[] = [
   {
     name: '柏崎: 子ども連れで通える場を探す親',
     why: '柏崎市の地域子育て支援拠点事業はジャングルキッズ、子育て支援室、公立園・私立園の拠点で行われている。',
-    profile: { municipality: KASHIWAZAKI, age: 33, situations: ['child_rearing'], stage: 2, wants: ['childcare_hub'], needs: { withChild: true } },
+    profile: {
+      municipality: KASHIWAZAKI,
+      age: 33,
+      situations: ['child_rearing'],
+      stage: 2,
+      wants: ['childcare_hub'],
+      needs: { withChild: true },
+    },
     mustTop3: KASHIWAZAKI_CHILDCARE,
-    mustNotTop5: ['152056-kotsukotsu-chokin-taiso', '152056-kurashi-no-support-center', '152056-chiiki-katsudo-shien-center'],
+    mustNotTop5: [
+      '152056-kotsukotsu-chokin-taiso',
+      '152056-kurashi-no-support-center',
+      '152056-chiiki-katsudo-shien-center',
+    ],
   },
   {
     name: '柏崎: 障がいのある人の日中活動',
@@ -227,7 +322,15 @@ export const scenarios: Scenario[] = [
   {
     name: '恵那: 家の近くの地点から、ひきこもりの居場所',
     why: 'トモニコは岩村町のひきこもり専用の居場所で、利用者が多い。',
-    profile: { municipality: ENA, home: { lat: 35.355, lng: 137.445 }, maxTravelKm: 15, age: 24, situations: ['hikikomori'], stage: 1, wants: ['ibasho'] },
+    profile: {
+      municipality: ENA,
+      home: { lat: 35.355, lng: 137.445 },
+      maxTravelKm: 15,
+      age: 24,
+      situations: ['hikikomori'],
+      stage: 1,
+      wants: ['ibasho'],
+    },
     mustTop3: ['212105-tomoniko'],
     mustNotTop5: ['212105-cafe-takarabako', ...ENA_CHILDCARE],
   },
@@ -260,7 +363,14 @@ export const scenarios: Scenario[] = [
   {
     name: '恵那: 明智町で一人暮らしの70代、平日に話せる場',
     why: '恵那市の居dokoroカフェは明智町にある相談付き居場所で、平日に開いている。',
-    profile: { municipality: ENA, district: '明智町', age: 74, stage: 1, wants: ['ibasho'], availability: weekdays('10:00', '15:00') },
+    profile: {
+      municipality: ENA,
+      district: '明智町',
+      age: 74,
+      stage: 1,
+      wants: ['ibasho'],
+      availability: weekdays('10:00', '15:00'),
+    },
     mustTop3: ['212105-idokoro-cafe'],
     mustNotTop5: [...ENA_CHILDCARE, '212105-cafe-takarabako', '212105-tomoniko'],
   },
@@ -305,7 +415,13 @@ export const scenarios: Scenario[] = [
   {
     name: '氷見: 居場所に慣れた35歳、次の一歩',
     why: '氷見市は就労体験の前の段階として多様なボランティア活動体験プログラムを構築している。',
-    profile: { municipality: HIMI, age: 35, situations: ['hikikomori'], stage: 2, wants: ['volunteer_experience', 'work_experience'] },
+    profile: {
+      municipality: HIMI,
+      age: 35,
+      situations: ['hikikomori'],
+      stage: 2,
+      wants: ['volunteer_experience', 'work_experience'],
+    },
     mustTop3: ['162051-volunteer-katsudo-taiken'],
     mustNotTop5: ['162051-shuro-shien-konkyu', '162051-jidokan'],
   },
@@ -351,10 +467,17 @@ export const scenarios: Scenario[] = [
     mustTop3: ['162051-carenet'],
     mustNotTop5: ['162051-gakudo-hoiku', '162051-family-support-center', '162051-chiikigata-hoikusho-kirara'],
   },
-{
+  {
     name: '氷見: 費用をかけずに暮らしの手助けを受けたい80歳',
     why: '氷見市のケアネット活動は地域住民のチームが声掛けや買い物代行などを行い、自家用車による個別外出支援は有料である。',
-    profile: { municipality: HIMI, age: 80, stage: 1, wants: ['life_support'], interests: ['買い物'], needs: { free: true } },
+    profile: {
+      municipality: HIMI,
+      age: 80,
+      stage: 1,
+      wants: ['life_support'],
+      interests: ['買い物'],
+      needs: { free: true },
+    },
     mustTop3: ['162051-carenet'],
     mustNotTop5: ['162051-kobetsu-gaishutsu-shien', '162051-gakudo-hoiku', '162051-family-support-center'],
   },

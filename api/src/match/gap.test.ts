@@ -24,8 +24,6 @@ const doc = (d: Partial<Candidate> = {}): Candidate => ({
   municipalityName: ATAMI.name,
   prefecture: ATAMI.prefecture,
   name: '属性を問わない居場所',
-  readings: [],
-  variants: [],
   aliases: [],
   categories: ['ibasho'],
   categoryLabels: ['居場所'],

@@ -23,8 +23,6 @@ const doc = (d: Partial<Candidate> = {}): Candidate => ({
   municipalityName: HIMI.name,
   prefecture: HIMI.prefecture,
   name: 'ボランティア活動体験プログラム',
-  readings: [],
-  variants: [],
   aliases: [],
   categories: ['volunteer_experience'],
   categoryLabels: ['ボランティア活動体験'],

@@ -1,6 +1,10 @@
 import * as v from 'valibot';
 import { SearchDocumentSchema } from '../search/document.ts';
 
+/** A search document without the fields that exist only to be searched. */
+export const ResourceSummarySchema = v.omit(SearchDocumentSchema, ['readings', 'variants']);
+export type ResourceSummary = v.InferOutput<typeof ResourceSummarySchema>;
+
 export const MatchFactorNameSchema = v.picklist([
   'distance',
   'schedule',
@@ -21,8 +25,8 @@ export const MatchFactorSchema = v.object({
 });
 
 export const MatchResultSchema = v.object({
-  /** The public record, as the directory shows it. */
-  resource: SearchDocumentSchema,
+  /** The public record as a result list shows it; the whole record is at /api/resources/:id. */
+  resource: ResourceSummarySchema,
   score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   distanceKm: v.optional(v.number()),
   planned: v.boolean(),

@@ -30,7 +30,10 @@ const RATIO_GOAL = 1.3;
 function cityPoints(): [number, number][] {
   const csv = join(REPO_ROOT, '..', 'shared', 'reference', 'localgovjp.csv');
   if (!existsSync(csv)) return [];
-  const rows = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').split('\n').slice(1);
+  const rows = readFileSync(csv, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .slice(1);
   const pts: [number, number][] = [];
   for (const row of rows) {
     const cols = row.split(',');
@@ -95,7 +98,8 @@ async function buildBenchApp(outDir: string) {
         name: 'resolve-from-web',
         enforce: 'pre',
         async resolveId(id, importer, opts) {
-          if (!importer || importer.startsWith(WEB) || id.startsWith('.') || id.startsWith('/') || id.startsWith('\0')) return null;
+          if (!importer || importer.startsWith(WEB) || id.startsWith('.') || id.startsWith('/') || id.startsWith('\0'))
+            return null;
           return this.resolve(id, webImporter, { ...opts, skipSelf: true });
         },
       },
@@ -135,13 +139,17 @@ function serve(dir: string, data: Map<string, string>): Promise<{ server: Server
     res.end(readFileSync(file));
   });
   return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+    ),
   );
 }
 
 async function timeToMap(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { __done?: number }).__done !== undefined, null, { timeout: 180_000 });
+  await page.waitForFunction(() => (window as unknown as { __done?: number }).__done !== undefined, null, {
+    timeout: 180_000,
+  });
   return page.evaluate(() => (window as unknown as { __done: number }).__done);
 }
 
@@ -152,8 +160,11 @@ const median = (xs: number[]) => {
 
 // ---------- 1. JS shipped to `/` ----------
 
-async function measureResidentJs(): Promise<{ files: { url: string; raw: number; gzip: number }[] } | { skipped: string }> {
-  if (!existsSync(join(WEB, 'build', 'handler.js'))) return { skipped: 'web/build がありません（先に web をビルドしてください）' };
+async function measureResidentJs(): Promise<
+  { files: { url: string; raw: number; gzip: number }[] } | { skipped: string }
+> {
+  if (!existsSync(join(WEB, 'build', 'handler.js')))
+    return { skipped: 'web/build がありません（先に web をビルドしてください）' };
   const svc = await startService();
   const browser = await launchBrowser();
   try {
@@ -165,16 +176,25 @@ async function measureResidentJs(): Promise<{ files: { url: string; raw: number;
       if (!/\.m?js(\?|$)/.test(new URL(url).pathname) && !type.includes('javascript')) return;
       pending.push(
         res.body().then(
-          (body) => void files.set(url, { url: new URL(url).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }),
+          (body) =>
+            void files.set(url, {
+              url: new URL(url).pathname,
+              raw: body.length,
+              gzip: gzipSync(body, { level: 9 }).length,
+            }),
           () => undefined,
         ),
       );
     });
     const page = await browser.newPage();
     await page.goto(`${svc.url}/`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('[data-map-state]')?.getAttribute('data-map-state') === 'idle', null, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('[data-map-state]')?.getAttribute('data-map-state') === 'idle',
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
     await page.waitForTimeout(500);
     await Promise.all(pending);
     return { files: [...files.values()].sort((a, b) => b.gzip - a.gzip) };
@@ -226,12 +246,16 @@ else {
   console.log('| file | raw KB | gzip KB |\n| --- | ---: | ---: |');
   for (const f of js.files) console.log(`| ${f.url} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
   const total = js.files.reduce((s, f) => s + f.gzip, 0);
-  console.log(`| **total (${js.files.length} files)** | ${kb(js.files.reduce((s, f) => s + f.raw, 0))} | **${kb(total)}** |`);
+  console.log(
+    `| **total (${js.files.length} files)** | ${kb(js.files.reduce((s, f) => s + f.raw, 0))} | **${kb(total)}** |`,
+  );
   console.log(`goal ≤ ${JS_GOAL_KB} KB: ${total / 1024 <= JS_GOAL_KB ? 'met' : 'NOT met'}`);
 }
 
 console.log(`\n## Time until the map shows N points (median of ${RUNS}, ms from navigation start)`);
-console.log('| points | bare MapLibre | ResourceMap | ratio | runs bare | runs ours |\n| ---: | ---: | ---: | ---: | --- | --- |');
+console.log(
+  '| points | bare MapLibre | ResourceMap | ratio | runs bare | runs ours |\n| ---: | ---: | ---: | ---: | --- | --- |',
+);
 for (const r of maps) {
   const b = median(r.bare);
   const o = median(r.ours);

@@ -30,8 +30,6 @@ const doc = (d: Partial<Candidate> = {}): Candidate => ({
   municipalityName: ENA.name,
   prefecture: ENA.prefecture,
   name: '試しの居場所',
-  readings: [],
-  variants: [],
   aliases: [],
   categories: ['ibasho'],
   categoryLabels: ['居場所'],

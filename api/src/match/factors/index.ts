@@ -17,4 +17,4 @@ export const FACTORS: Record<MatchFactorName, Factor> = {
   interest,
   needs,
 };
-export type { Candidate, Factor, FactorResult } from './types.ts';
+export { SUMMARY_FIELDS, type Candidate, type Factor, type FactorResult } from './types.ts';

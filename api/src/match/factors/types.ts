@@ -1,7 +1,13 @@
-import type { SearchDocument } from '@norishiro/data';
+import { ResourceSummarySchema, type ResourceSummary } from '@norishiro/data';
 import type { MatchContext } from '../context.ts';
 
-export interface Candidate extends SearchDocument {
+/**
+ * Candidates arrive as result summaries plus their distance. Parsing 200 whole documents
+ * costs more than scoring them (stack notes), so search-only fields are never fetched.
+ */
+export const SUMMARY_FIELDS = Object.keys(ResourceSummarySchema.entries) as (keyof ResourceSummary)[];
+
+export interface Candidate extends ResourceSummary {
   distanceKm: number;
 }
 

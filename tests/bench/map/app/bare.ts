@@ -20,8 +20,20 @@ const n = new URLSearchParams(location.search).get('n') ?? '10000';
       sources: { pts: { type: 'geojson', data, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 } },
       layers: [
         { id: 'bg', type: 'background', paint: { 'background-color': '#eef1ec' } },
-        { id: 'c', type: 'circle', source: 'pts', filter: ['has', 'point_count'], paint: { 'circle-radius': 14, 'circle-color': '#2f6f5e' } },
-        { id: 'p', type: 'circle', source: 'pts', filter: ['!', ['has', 'point_count']], paint: { 'circle-radius': 7, 'circle-color': '#1f5fa8' } },
+        {
+          id: 'c',
+          type: 'circle',
+          source: 'pts',
+          filter: ['has', 'point_count'],
+          paint: { 'circle-radius': 14, 'circle-color': '#2f6f5e' },
+        },
+        {
+          id: 'p',
+          type: 'circle',
+          source: 'pts',
+          filter: ['!', ['has', 'point_count']],
+          paint: { 'circle-radius': 7, 'circle-color': '#1f5fa8' },
+        },
       ],
     },
   });

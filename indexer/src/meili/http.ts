@@ -1,0 +1,40 @@
+import { Agent, request } from 'node:http';
+
+/** Meilisearch's error body, kept as the error's cause like the client's own errors. */
+export class MeiliHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly cause: { code?: string; type?: string; message?: string },
+  ) {
+    super(cause.message ?? `Meilisearch answered HTTP ${status}`);
+  }
+}
+
+/**
+ * A keep-alive node:http client for the Meilisearch JS client. `fetch` costs ~3 ms of CPU
+ * per call here, more than the search itself; plain node:http costs a fraction of that,
+ * which matters on the matching hot path.
+ */
+export function nodeHttpClient(maxSockets = 64) {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  return (input: RequestInfo | URL, init?: RequestInit): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+      const headers = Object.fromEntries(new Headers(init?.headers).entries());
+      const req = request(url, { method: init?.method ?? 'GET', headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const body = text ? (JSON.parse(text) as unknown) : undefined;
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve(body);
+          else reject(new MeiliHttpError(status, (body ?? {}) as MeiliHttpError['cause']));
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      if (init?.signal) init.signal.addEventListener('abort', () => req.destroy(new Error('aborted')), { once: true });
+      req.end(init?.body as string | undefined);
+    });
+}
