@@ -82,13 +82,17 @@ describe('web app (e2e, real service)', () => {
     const page = await open('/?city=212105&district=%E5%B2%A9%E6%9D%91%E7%94%BA', { width: 375, height: 800 });
     await expect.poll(() => page.locator('ol.cards > li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await waitForMap(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'resident-phone-375');
     await page.close();
     const res = await open('/resources/212105-tomoniko', { width: 375, height: 800 });
     await waitForMap(res);
-    expect(await res.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await res.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await screenshot(res, 'resource-phone-375');
     await res.close();
   }, 90_000);

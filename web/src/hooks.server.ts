@@ -11,7 +11,8 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   if (url.origin === event.url.origin && url.pathname.startsWith('/api/')) {
     const port = env.PORT && env.PORT !== '0' ? env.PORT : '';
     const origin =
-      env.API_ORIGIN || (port ? `http://127.0.0.1:${port}` : `http://${event.request.headers.get('host') ?? '127.0.0.1:3000'}`);
+      env.API_ORIGIN ||
+      (port ? `http://127.0.0.1:${port}` : `http://${event.request.headers.get('host') ?? '127.0.0.1:3000'}`);
     return globalThis.fetch(new Request(origin + url.pathname + url.search, request));
   }
   return fetch(request);

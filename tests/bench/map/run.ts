@@ -172,6 +172,8 @@ async function measureResidentJs(): Promise<
     const pending: Promise<void>[] = [];
     browser.context.on('response', (res) => {
       const url = res.url();
+      // A blob: worker is built in the page from a bundle already counted; nothing is shipped.
+      if (url.startsWith('blob:')) return;
       const type = res.headers()['content-type'] ?? '';
       if (!/\.m?js(\?|$)/.test(new URL(url).pathname) && !type.includes('javascript')) return;
       pending.push(

@@ -59,9 +59,23 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axe.source });
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: unknown,
+          opts: unknown,
+        ) => Promise<{
+          violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+        }>;
+      };
+    };
     const res = await w.axe.run(document, { resultTypes: ['violations'] });
-    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    return res.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -76,5 +90,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Waits until the map component has drawn its markers (the canvas exists and the map is idle). */
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('.maplibregl-canvas', { timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelector('[data-map-state]')?.getAttribute('data-map-state') === 'idle', null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-map-state]')?.getAttribute('data-map-state') === 'idle',
+    null,
+    { timeout: 30_000 },
+  );
 }

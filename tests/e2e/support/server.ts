@@ -48,7 +48,9 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * with a fresh data directory and the tile-less map style. It builds nothing: web/build
  * must exist.
  */
-export async function startService(opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningService> {
+export async function startService(
+  opts: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<RunningService> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'nori-e2e-'));
   let output = '';

@@ -37,7 +37,10 @@ export type OpenState = 'open' | 'closed' | 'unknown';
  * "Open on <day>" for a card. Only what the plan says: an unknown or irregular schedule
  * gives 要確認, never a guess.
  */
-export function openOn(doc: Pick<SearchDocument, 'days' | 'scheduleKnown'>, day: Day): { state: OpenState; text: string } {
+export function openOn(
+  doc: Pick<SearchDocument, 'days' | 'scheduleKnown'>,
+  day: Day,
+): { state: OpenState; text: string } {
   const d = dayJa(day);
   if (!doc.scheduleKnown) return { state: 'unknown', text: `${d}：開いているかは 要確認` };
   if (doc.days.includes(day)) return { state: 'open', text: `${d} 開いています` };
@@ -56,7 +59,7 @@ export const isApprox = (p: Precision) => p !== 'address';
 export function formatKm(km: number | undefined): string {
   if (km === undefined) return '';
   if (km < 0.1) return 'すぐ近く';
-  return km < 1 ? `約${Math.round(km * 1000 / 50) * 50}m` : `約${km.toFixed(km < 10 ? 1 : 0)}km`;
+  return km < 1 ? `約${Math.round((km * 1000) / 50) * 50}m` : `約${km.toFixed(km < 10 ? 1 : 0)}km`;
 }
 
 /** The point that stands for a city or one of its districts. */

@@ -2,7 +2,9 @@ import type { Municipality } from '@norishiro/data';
 import { apiGet } from './api.ts';
 
 /** Loads the municipality list; a failure leaves the page usable with a message. */
-export async function loadMunicipalities(fetchFn: typeof fetch): Promise<{ municipalities: Municipality[]; loadError?: string }> {
+export async function loadMunicipalities(
+  fetchFn: typeof fetch,
+): Promise<{ municipalities: Municipality[]; loadError?: string }> {
   try {
     return { municipalities: await apiGet<Municipality[]>(fetchFn, '/municipalities') };
   } catch (e) {

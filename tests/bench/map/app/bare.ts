@@ -1,17 +1,15 @@
 // A bare MapLibre page: the same GeoJSON, one clustered source, two circle layers.
 import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 
 const w = window as unknown as { __done?: number; __error?: string };
 const n = new URLSearchParams(location.search).get('n') ?? '10000';
 (async () => {
-  const [{ Map, setWorkerUrl }, data] = await Promise.all([
+  const [{ default: maplibregl }, data] = await Promise.all([
     import('maplibre-gl'),
     fetch(`/points-${n}.json`).then((r) => r.json() as Promise<FeatureCollection>),
   ]);
-  setWorkerUrl(workerUrl);
-  const map = new Map({
+  const map = new maplibregl.Map({
     container: 'map',
     center: [138.2, 36.2],
     zoom: 4.2,

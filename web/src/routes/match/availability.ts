@@ -34,5 +34,14 @@ export function gridToSlots(grid: Grid): AvailabilitySlot[] {
 
 /** 「農作業、手芸 パソコン」 → ['農作業', '手芸', 'パソコン']. */
 export function splitInterests(s: string): string[] {
-  return [...new Set(s.split(/[\s、,，・/]+/).map((x) => x.trim()).filter(Boolean))].map((x) => x.slice(0, 40)).slice(0, 20);
+  return [
+    ...new Set(
+      s
+        .split(/[\s、,，・/]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ]
+    .map((x) => x.slice(0, 40))
+    .slice(0, 20);
 }

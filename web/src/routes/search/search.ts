@@ -51,18 +51,30 @@ export async function startSearch(
     onview({ error: e.error?.message ? `検索できませんでした：${e.error.message}` : '検索できませんでした。' });
   });
   const box = connectors.connectSearchBox((r) => onview({ query: r.query, setQuery: r.refine, error: undefined }));
-  const hits = connectors.connectHits((r) => onview({ hits: r.items as unknown as Hit[], nbHits: r.results?.nbHits ?? 0 }));
+  const hits = connectors.connectHits((r) =>
+    onview({ hits: r.items as unknown as Hit[], nbHits: r.results?.nbHits ?? 0 }),
+  );
   const configure = connectors.connectConfigure(() => {});
   const facetState: Record<string, FacetItem[]> = {};
   const refineState: Record<string, (v: string) => void> = {};
   const lists = Object.entries(facetLabels).map(([attribute, label]) =>
     connectors.connectRefinementList((r) => {
-      facetState[attribute] = r.items.map((i) => ({ value: i.value, label: label(i.value), count: i.count, isRefined: i.isRefined }));
+      facetState[attribute] = r.items.map((i) => ({
+        value: i.value,
+        label: label(i.value),
+        count: i.count,
+        isRefined: i.isRefined,
+      }));
       refineState[attribute] = r.refine;
       onview({ facets: { ...facetState }, refine: { ...refineState } });
     })({ attribute, limit: 20, sortBy: ['count:desc', 'name:asc'] }),
   );
-  search.addWidgets([box({}), hits({ escapeHTML: true }), configure({ searchParameters: { hitsPerPage: 30 } }), ...lists]);
+  search.addWidgets([
+    box({}),
+    hits({ escapeHTML: true }),
+    configure({ searchParameters: { hitsPerPage: 30 } }),
+    ...lists,
+  ]);
   search.start();
   return () => search.dispose();
 }
