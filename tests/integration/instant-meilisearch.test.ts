@@ -25,7 +25,10 @@ it('instant-meilisearch pointed at the proxy returns highlighted hits and facets
   const response = await searchClient.search([
     { indexName: 'resources', params: { query: 'ともにこ', facets: ['categories', 'municipality'], hitsPerPage: 5 } },
   ]);
-  const result = response.results[0] as { hits: { name: string; _highlightResult?: unknown }[]; facets?: Record<string, Record<string, number>> };
+  const result = response.results[0] as {
+    hits: { name: string; _highlightResult?: unknown }[];
+    facets?: Record<string, Record<string, number>>;
+  };
   expect(result.hits.some((h) => h.name.includes('トモニコ'))).toBe(true);
   expect(result.hits[0]!._highlightResult).toBeDefined();
   expect(result.facets?.municipality?.['212105']).toBeGreaterThan(0);
