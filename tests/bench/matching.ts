@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import type { Meilisearch } from 'meilisearch';
 import { NeedsProfileSchema, DAYS, TARGETS, type Municipality, type NeedsProfile } from '@norishiro/data';
 import { buildContext, candidateFilter, CANDIDATE_LIMIT, SUMMARY_FIELDS } from '@norishiro/api';
-import { nodeHttpClient } from '@norishiro/indexer';
+import { nodeHttpClient, prng } from '@norishiro/indexer';
 import * as v from 'valibot';
-import { percentile, prng } from './stats.ts';
+import { percentile } from './stats.ts';
 
 export interface LoadFigures {
   requests: number;

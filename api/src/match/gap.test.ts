@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as v from 'valibot';
-import { NeedsProfileSchema, type Municipality, type NeedsProfileInput } from '@norishiro/data';
-import { buildContext } from './context.ts';
+import { candidateIn, contextIn } from './fixtures.ts';
+import type { Municipality, NeedsProfileInput } from '@norishiro/data';
 import type { Candidate } from './factors/index.ts';
 import { detectGap } from './gap.ts';
 import { rank, scoreCandidate } from './score.ts';
@@ -15,34 +14,11 @@ const ATAMI: Municipality = {
   cityHall: { lat: 35.09611, lng: 139.07167 },
   districts: [{ name: '南熱海地区', reading: 'みなみあたみちく', point: { lat: 35.0419, lng: 139.06372 } }],
 };
-const ctxOf = (p: Partial<NeedsProfileInput> = {}) =>
-  buildContext(v.parse(NeedsProfileSchema, { municipality: ATAMI.code, ...p }), ATAMI);
+const ctxOf = contextIn(ATAMI);
 
-const doc = (d: Partial<Candidate> = {}): Candidate => ({
+const doc = candidateIn(ATAMI, {
   id: '222054-x',
-  municipality: ATAMI.code,
-  municipalityName: ATAMI.name,
-  prefecture: ATAMI.prefecture,
   name: '属性を問わない居場所',
-  aliases: [],
-  categories: ['ibasho'],
-  categoryLabels: ['居場所'],
-  targets: ['anyone'],
-  stages: [1],
-  tags: [],
-  days: [],
-  openHours: [],
-  scheduleKnown: false,
-  scheduleSummary: '計画に記載なし',
-  cost: 'unknown',
-  status: 'active',
-  precision: 'municipality',
-  pointOf: '熱海市役所',
-  _geo: ATAMI.cityHall,
-  features: [],
-  synthetic: false,
-  distanceKm: 0,
-  ...d,
 });
 
 const gapFor = (docs: Candidate[], p: Partial<NeedsProfileInput>) => {

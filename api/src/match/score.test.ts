@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as v from 'valibot';
-import { NeedsProfileSchema, type Municipality, type NeedsProfileInput } from '@norishiro/data';
-import { buildContext } from './context.ts';
-import { FACTORS, type Candidate } from './factors/index.ts';
+import { candidateIn, contextIn } from './fixtures.ts';
+import type { Municipality } from '@norishiro/data';
+import { FACTORS } from './factors/index.ts';
 import { rank, scoreCandidate } from './score.ts';
 import { PLANNED_FACTOR, WEIGHTS } from './weights.ts';
 
@@ -14,34 +13,14 @@ const HIMI: Municipality = {
   cityHall: { lat: 36.85598, lng: 136.97287 },
   districts: [],
 };
-const ctxOf = (p: Partial<NeedsProfileInput> = {}) =>
-  buildContext(v.parse(NeedsProfileSchema, { municipality: HIMI.code, ...p }), HIMI);
+const ctxOf = contextIn(HIMI);
 
-const doc = (d: Partial<Candidate> = {}): Candidate => ({
+const doc = candidateIn(HIMI, {
   id: '162051-a',
-  municipality: HIMI.code,
-  municipalityName: HIMI.name,
-  prefecture: HIMI.prefecture,
   name: 'ボランティア活動体験プログラム',
-  aliases: [],
   categories: ['volunteer_experience'],
   categoryLabels: ['ボランティア活動体験'],
-  targets: ['anyone'],
   stages: [3],
-  tags: [],
-  days: [],
-  openHours: [],
-  scheduleKnown: false,
-  scheduleSummary: '計画に記載なし',
-  cost: 'unknown',
-  status: 'active',
-  precision: 'municipality',
-  pointOf: '氷見市役所',
-  _geo: HIMI.cityHall,
-  features: [],
-  synthetic: false,
-  distanceKm: 0,
-  ...d,
 });
 
 describe('weights', () => {

@@ -68,7 +68,7 @@ export function syntheticMunicipalities(): Municipality[] {
 }
 
 /** mulberry32: tiny, fast and good enough to make benchmark data reproducible. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as v from 'valibot';
-import { NeedsProfileSchema, type Municipality, type NeedsProfileInput } from '@norishiro/data';
-import { buildContext } from '../context.ts';
+import { candidateIn, contextIn } from '../fixtures.ts';
+import type { Municipality } from '@norishiro/data';
 import { category } from './category.ts';
 import { distance } from './distance.ts';
 import { interest } from './interest.ts';
@@ -9,7 +8,7 @@ import { needs } from './needs.ts';
 import { schedule } from './schedule.ts';
 import { stage } from './stage.ts';
 import { ADULT_AT_CHILDREN_FIT, IMPLIED_TARGET_FIT, target } from './target.ts';
-import { NEUTRAL, type Candidate } from './types.ts';
+import { NEUTRAL } from './types.ts';
 
 const ENA: Municipality = {
   code: '212105',
@@ -20,35 +19,14 @@ const ENA: Municipality = {
   districts: [{ name: '岩村町', reading: 'いわむらちょう', point: { lat: 35.36018, lng: 137.43926 } }],
 };
 
-const ctxOf = (p: Partial<NeedsProfileInput> = {}) =>
-  buildContext(v.parse(NeedsProfileSchema, { municipality: ENA.code, ...p }), ENA);
+const ctxOf = contextIn(ENA);
 
 /** A resource as scoring sees it; defaults are an unknown-schedule 居場所 open to anyone. */
-const doc = (d: Partial<Candidate> = {}): Candidate => ({
+const doc = candidateIn(ENA, {
   id: '212105-test',
-  municipality: ENA.code,
-  municipalityName: ENA.name,
-  prefecture: ENA.prefecture,
-  name: '試しの居場所',
-  aliases: [],
-  categories: ['ibasho'],
-  categoryLabels: ['居場所'],
-  targets: ['anyone'],
-  stages: [1],
-  tags: [],
-  days: [],
-  openHours: [],
-  scheduleKnown: false,
-  scheduleSummary: '計画に記載なし',
-  cost: 'unknown',
-  status: 'active',
   precision: 'district',
   pointOf: '岩村町の代表点',
   _geo: { lat: 35.36018, lng: 137.43926 },
-  features: [],
-  synthetic: false,
-  distanceKm: 0,
-  ...d,
 });
 
 const japanese = /[ぁ-んァ-ン一-龯]/;

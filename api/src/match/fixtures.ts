@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import { NeedsProfileSchema, type Municipality, type NeedsProfileInput } from '@norishiro/data';
+import { buildContext, type MatchContext } from './context.ts';
+import type { Candidate } from './factors/types.ts';
+
+/** Builds match contexts for profiles in one municipality (tests only). */
+export const contextIn =
+  (m: Municipality) =>
+  (p: Partial<NeedsProfileInput> = {}): MatchContext =>
+    buildContext(v.parse(NeedsProfileSchema, { municipality: m.code, ...p }), m);
+
+/**
+ * Builds candidates as scoring sees them (tests only): by default a 居場所 open to anyone,
+ * with an unknown schedule, at the city hall; each test overrides what it is about.
+ */
+export const candidateIn =
+  (m: Municipality, defaults: Partial<Candidate> = {}) =>
+  (d: Partial<Candidate> = {}): Candidate => ({
+    id: `${m.code}-test`,
+    municipality: m.code,
+    municipalityName: m.name,
+    prefecture: m.prefecture,
+    name: '試しの居場所',
+    aliases: [],
+    categories: ['ibasho'],
+    categoryLabels: ['居場所'],
+    targets: ['anyone'],
+    stages: [1],
+    tags: [],
+    days: [],
+    openHours: [],
+    scheduleKnown: false,
+    scheduleSummary: '計画に記載なし',
+    cost: 'unknown',
+    status: 'active',
+    precision: 'municipality',
+    pointOf: `${m.name}役所`,
+    _geo: m.cityHall,
+    features: [],
+    synthetic: false,
+    distanceKm: 0,
+    ...defaults,
+    ...d,
+  });
