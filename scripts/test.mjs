@@ -27,7 +27,8 @@ const status = run(process.execPath, [
 
 if (existsSync(results)) {
   const r = JSON.parse(readFileSync(results, 'utf8'));
-  const failed = r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
+  // A run that failed before or outside any test (setup, a suite that would not load) still fails.
+  const failed = Math.max(r.numFailedTests, r.numFailedTestSuites, status === 0 ? 0 : 1);
   console.log(
     `\n${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`,
   );

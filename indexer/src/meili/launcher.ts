@@ -48,7 +48,8 @@ export function masterKeyFor(dataDir: string): string {
   const file = join(dataDir, 'meili-master-key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(24).toString('base64url');
+  // Hex, not base64url: a key starting with '-' would read as a command-line flag.
+  const key = randomBytes(24).toString('hex');
   writeFileSync(file, key + '\n', { mode: 0o600 });
   return key;
 }
@@ -105,8 +106,7 @@ export async function startEmbeddedMeili(dataDir: string, opts: { timeoutMs?: nu
       join(home, 'snapshots'),
       '--http-addr',
       `127.0.0.1:${port}`,
-      '--master-key',
-      masterKey,
+      `--master-key=${masterKey}`,
       '--env',
       'production',
       '--no-analytics',
