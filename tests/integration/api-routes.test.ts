@@ -73,6 +73,10 @@ describe.each(databaseKinds())('API routes on %s', (kind) => {
       const body = await (await t.app.request(`/api/resources?q=${encodeURIComponent('いばしょ')}`)).json();
       expect(body.hits.some((h: { name: string }) => h.name.includes('居場所'))).toBe(true);
     });
+    it('200: half-width katakana is folded like the index (NFKC)', async () => {
+      const body = await (await t.app.request(`/api/resources?q=${encodeURIComponent('ﾄﾓﾆｺ')}`)).json();
+      expect(body.hits.some((h: { name: string }) => h.name.includes('トモニコ'))).toBe(true);
+    });
     it('200: day and open-at-a-time filters keep only places open then', async () => {
       const body = await (await t.app.request('/api/resources?municipality=212105&day=tue&openAt=11:00')).json();
       expect(body.total).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SearchDocumentSchema } from '@norishiro/data';
+import { normalizeText, SearchDocumentSchema } from '@norishiro/data';
 import { JAPANESE, PUBLIC_STATUS_FILTER } from '../resources/search-params.ts';
 
 /** The index name the browser uses; the real name stays on the server. */
@@ -20,7 +20,7 @@ const FilterSchema = v.union([v.string(), v.array(v.union([v.string(), v.array(v
  */
 export const ProxyQuerySchema = v.strictObject({
   indexUid: v.literal(PUBLIC_INDEX, `検索できるのは ${PUBLIC_INDEX} だけです`),
-  q: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  q: v.optional(v.pipe(v.string(), v.maxLength(200), v.transform(normalizeText))),
   filter: v.optional(FilterSchema),
   facets: v.optional(v.array(field)),
   attributesToRetrieve: v.optional(fieldList),

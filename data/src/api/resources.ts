@@ -3,6 +3,7 @@ import { CategorySchema, DaySchema, StageSchema, TargetSchema } from '../taxonom
 import { MunicipalityCodeSchema } from '../municipality/schema.ts';
 import { TimeSchema } from '../schedule/schema.ts';
 import { SearchDocumentSchema } from '../search/document.ts';
+import { normalizeText } from '../text/kana.ts';
 
 /** Query strings arrive as text: a comma list or repeated keys become arrays. */
 const list = <T extends v.GenericSchema<string, unknown>>(item: T) =>
@@ -23,7 +24,8 @@ const int = (min: number, max: number, message: string) =>
 const num = (message: string) => v.pipe(v.string(), v.transform(Number), v.number(message), v.finite(message));
 
 export const ResourceQuerySchema = v.object({
-  q: v.optional(v.pipe(v.string(), v.maxLength(200, '検索語は200文字以内にしてください'))),
+  /** NFKC-folded like the index, so half-width ｲﾊﾞｼｮ finds 居場所's reading. */
+  q: v.optional(v.pipe(v.string(), v.maxLength(200, '検索語は200文字以内にしてください'), v.transform(normalizeText))),
   municipality: v.optional(MunicipalityCodeSchema),
   district: v.optional(v.string()),
   category: v.optional(list(CategorySchema)),
