@@ -71,6 +71,15 @@ describe('inventory validation', () => {
     expect(messages).toContain('精度 district には、代表点のある地区を district に書いてください');
   });
 
+  it('reports cross-reference errors of an entry that also has a schema error', () => {
+    const text =
+      header + entry('').replace('stages: [1]', 'stages: [9]').replace('district: 修善寺地区', 'district: 岩村町');
+    const messages = checkInventoryText('izu.yaml', text).issues.map((i) => i.message);
+    expect(messages).toEqual(
+      expect.arrayContaining(['段階は 1〜4 で指定してください', '地区「岩村町」は伊豆市の地区一覧にありません']),
+    );
+  });
+
   it('reports YAML syntax errors with a line', () => {
     const r = checkInventoryText('bad.yaml', 'municipality: [\n');
     expect(r.issues[0]?.message).toMatch(/^YAML の書き方の誤り/);

@@ -50,7 +50,7 @@ describe('syntheticResources', () => {
       byCity.set(r.municipality, [...(byCity.get(r.municipality) ?? []), r]);
     }
     for (const [code, resources] of byCity) {
-      expect(crossCheck({ municipality: municipalities.get(code)!, resources }, (i) => [i])).toEqual([]);
+      expect(resources.flatMap((r, i) => crossCheck(municipalities.get(code)!, r, [i]))).toEqual([]);
     }
   });
 
