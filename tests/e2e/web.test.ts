@@ -65,7 +65,7 @@ describe('web app (e2e, real service)', () => {
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).toContain('おおよその位置');
     expect(body).toContain('計画の記述');
-    expect(body).toContain('最後に確認した日');
+    expect(body).toMatch(/最後に確認した日\s*2026年11月23日/);
     expect(body).toContain('計画に記載なし');
     await expect(page.getByRole('button', { name: 'URLをコピー' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('#share-url').inputValue()).resolves.toMatch(/\/resources\/212105-tomoniko$/);
