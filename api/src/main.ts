@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import {
   ConfigError,
-  fastMeiliClient,
   DataDirBusyError,
   loadConfig,
   MeiliUnavailableError,
@@ -34,9 +33,7 @@ async function main() {
   await warmUp(rt);
   const web = await loadWebHandler();
   if (!web) log('  画面のビルドが見つからないため、API だけを提供します');
-  // Per-request searches go through the keep-alive node:http client (see meili/http.ts).
-  const meili = fastMeiliClient(rt.meiliUrl, rt.meiliKey);
-  const deps = createDeps({ db: rt.db, meili, indexName: rt.indexName });
+  const deps = createDeps({ db: rt.db, meili: rt.meili, indexName: rt.indexName });
   const server = createHttpServer(createApp(deps), web);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;

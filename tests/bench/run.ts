@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { fastMeiliClient, inventoryBatch, meiliClient, startEmbeddedMeili } from '@norishiro/indexer';
+import { inventoryBatch, meiliClient, startEmbeddedMeili } from '@norishiro/indexer';
 import { benchIndexing } from './indexing.ts';
 import { benchMatching } from './matching.ts';
 import { fmt } from './stats.ts';
@@ -39,17 +39,10 @@ try {
     const requests = Number(values.requests);
     console.log(`▶ Matching: 20 concurrent clients, ${requests} requests each side…`);
     const municipalities = inventoryBatch().municipalities;
-    const f = await benchMatching(
-      fastMeiliClient(meili.url, meili.masterKey),
-      meili.url,
-      meili.masterKey,
-      `${indexName}_synthetic`,
-      municipalities,
-      {
-        concurrency: 20,
-        requests,
-      },
-    );
+    const f = await benchMatching(client, meili.url, meili.masterKey, `${indexName}_synthetic`, municipalities, {
+      concurrency: 20,
+      requests,
+    });
     out.matching = f;
     const row = (label: string, l: typeof f.bare) =>
       console.log(`  ${label}  p50 ${fmt(l.p50)} ms  p95 ${fmt(l.p95)} ms  ${fmt(l.rps, 0)} req/s  errors ${l.errors}`);

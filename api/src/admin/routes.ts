@@ -11,8 +11,7 @@ import {
   listMunicipalities,
   listResources,
   runImport,
-  type IndexRunSummary,
-  type Phase,
+  type IndexEvent,
 } from '@norishiro/indexer';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
@@ -23,11 +22,6 @@ const IndexRequestSchema = v.object({
   /** Absent: the service loads the inventories itself. */
   batch: v.optional(ImportBatchSchema),
 });
-
-export type IndexEvent =
-  | { type: 'progress'; phase: Phase; done: number; total: number }
-  | { type: 'done'; summary: IndexRunSummary }
-  | { type: 'error'; message: string; issues?: unknown[] };
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 

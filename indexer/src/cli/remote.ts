@@ -1,20 +1,11 @@
-import type { IndexRunSummary, Phase } from '../run/index-run.ts';
+import type { LocatedIssue } from '@norishiro/data/inventories';
+import type { ImportBatch, IndexEvent, IndexRunSummary, Phase } from '../run/index-run.ts';
 import type { ServiceRecord } from '../runtime.ts';
-import type { ImportBatch } from '../run/index-run.ts';
-
-type Event =
-  | { type: 'progress'; phase: Phase; done: number; total: number }
-  | { type: 'done'; summary: IndexRunSummary }
-  | {
-      type: 'error';
-      message: string;
-      issues?: { file: string; line: number; column: number; path: (string | number)[]; message: string }[];
-    };
 
 export class RemoteIndexError extends Error {
   constructor(
     message: string,
-    readonly issues: NonNullable<Extract<Event, { type: 'error' }>['issues']> = [],
+    readonly issues: LocatedIssue[] = [],
   ) {
     super(message);
   }
@@ -40,7 +31,7 @@ export async function indexViaService(
     buffer += decoder.decode(chunk as Uint8Array, { stream: true });
     let newline: number;
     while ((newline = buffer.indexOf('\n')) >= 0) {
-      const event = JSON.parse(buffer.slice(0, newline)) as Event;
+      const event = JSON.parse(buffer.slice(0, newline)) as IndexEvent;
       buffer = buffer.slice(newline + 1);
       if (event.type === 'progress') opts.onProgress(event.phase, event.done, event.total);
       if (event.type === 'done') return event.summary;

@@ -38,3 +38,15 @@ export function nodeHttpClient(maxSockets = 64) {
       req.end(init?.body as string | undefined);
     });
 }
+
+/**
+ * The `type` Meilisearch gave a failed request (`invalid_request`, `auth`…). The JS client
+ * wraps a custom client's rejection, so the body sits somewhere down the cause chain.
+ */
+export function meiliErrorType(e: unknown): string | undefined {
+  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
+    const type = (c as { type?: unknown }).type;
+    if (typeof type === 'string') return type;
+  }
+  return undefined;
+}

@@ -31,6 +31,12 @@ export interface IndexRunSummary {
   seconds: number;
 }
 
+/** What a running service streams back, one JSON line each, while it indexes for the CLI. */
+export type IndexEvent =
+  | { type: 'progress'; phase: Phase; done: number; total: number }
+  | { type: 'done'; summary: IndexRunSummary }
+  | { type: 'error'; message: string; issues?: LocatedIssue[] };
+
 export interface ImportBatch {
   origin: string;
   municipalities: readonly Municipality[];

@@ -1,18 +1,12 @@
 import type { Feature, FeatureCollection, Point as GeoPoint } from 'geojson';
 import type { ExpressionSpecification, Map as MLMap, StyleSpecification } from 'maplibre-gl';
+import type { Point, Precision } from '@norishiro/data';
 
 /** One marker: a resource (or anything with an id) at a point, with how exact the point is. */
-export interface MapItem {
+export interface MapItem extends Point {
   id: string;
   name: string;
-  lat: number;
-  lng: number;
-  precision: 'address' | 'district' | 'municipality';
-}
-
-export interface LatLng {
-  lat: number;
-  lng: number;
+  precision: Precision;
 }
 
 export const GSI_PALE_TILES = 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png';
@@ -75,7 +69,7 @@ export function toGeoJSON(items: readonly MapItem[]): FeatureCollection<GeoPoint
   return { type: 'FeatureCollection', features };
 }
 
-export function homeGeoJSON(home: LatLng | null | undefined): FeatureCollection<GeoPoint> {
+export function homeGeoJSON(home: Point | null | undefined): FeatureCollection<GeoPoint> {
   return {
     type: 'FeatureCollection',
     features: home
@@ -168,7 +162,7 @@ export function setHighlight(map: MLMap, ids: readonly string[]) {
   map.setFilter(HIGHLIGHT_LAYER, ['all', unclustered, ['in', ['get', 'id'], ['literal', [...ids]]]]);
 }
 
-export function boundsOf(points: readonly LatLng[]): [[number, number], [number, number]] | undefined {
+export function boundsOf(points: readonly Point[]): [[number, number], [number, number]] | undefined {
   if (!points.length) return undefined;
   let minLng = Infinity,
     minLat = Infinity,
