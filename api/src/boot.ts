@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { inventoryBatch, runImport, syncIndex, writeServiceRecord, type Phase, type Runtime } from '@norishiro/indexer';
+import {
+  inventoryBatch,
+  PHASE_LABELS,
+  runImport,
+  syncIndex,
+  writeServiceRecord,
+  type Runtime,
+} from '@norishiro/indexer';
 
 /** On an empty database, load the plans' inventories so a new user sees the directory at once. */
 export async function prepareData(rt: Runtime, log: (line: string) => void): Promise<void> {
   const [{ n }] = (await rt.db.query<{ n: number }>('select count(*)::int as n from resources')) as [{ n: number }];
   if (n === 0) {
     log('初回起動: 計画の資源台帳をデータベースと検索索引に読み込みます…');
-    const phases: Record<Phase, string> = { validate: '検証', database: 'データベース', index: '検索索引' };
     const summary = await runImport(rt, inventoryBatch(), {
-      onProgress: (phase, done, total) => total > 0 && done === total && log(`  ${phases[phase]}: ${done}/${total}`),
+      onProgress: (phase, done, total) =>
+        total > 0 && done === total && log(`  ${PHASE_LABELS[phase]}: ${done}/${total}`),
     });
     log(`  ${summary.added} 件を登録しました（${summary.seconds.toFixed(1)} 秒）`);
   } else {

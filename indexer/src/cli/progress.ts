@@ -1,6 +1,5 @@
-import type { Phase } from '../run/index-run.ts';
+import { PHASE_LABELS, type Phase } from '../run/index-run.ts';
 
-const PHASES: Record<Phase, string> = { validate: '検証', database: 'データベース', index: '検索索引' };
 const WIDTH = 24;
 
 /** A progress bar on a terminal; silence elsewhere (CI logs, pipes, --json). */
@@ -11,7 +10,7 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
     update(phase: Phase, done: number, total: number) {
       if (!enabled || total === 0) return;
       const filled = Math.round((done / total) * WIDTH);
-      const line = `${PHASES[phase].padEnd(6, '　')} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total}`;
+      const line = `${PHASE_LABELS[phase].padEnd(6, '　')} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total}`;
       if (line === last) return;
       last = line;
       stream.write(`\r${line}`);

@@ -16,7 +16,9 @@ export class InvalidInputError extends Error {
   }
 }
 
-export type Phase = 'validate' | 'database' | 'index';
+export type Phase = 'database' | 'index';
+
+export const PHASE_LABELS: Record<Phase, string> = { database: 'データベース', index: '検索索引' };
 export type Progress = (phase: Phase, done: number, total: number) => void;
 
 export interface IndexRunSummary {
