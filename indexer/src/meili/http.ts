@@ -21,7 +21,9 @@ export function nodeHttpClient(maxSockets = 64) {
     new Promise((resolve, reject) => {
       const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
       const headers = Object.fromEntries(new Headers(init?.headers).entries());
-      const req = request(url, { method: init?.method ?? 'GET', headers, agent }, (res) => {
+      // node:http takes the signal itself and drops its listener when the request ends.
+      const signal = init?.signal ?? undefined;
+      const req = request(url, { method: init?.method ?? 'GET', headers, agent, signal }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
@@ -34,7 +36,6 @@ export function nodeHttpClient(maxSockets = 64) {
         res.on('error', reject);
       });
       req.on('error', reject);
-      if (init?.signal) init.signal.addEventListener('abort', () => req.destroy(new Error('aborted')), { once: true });
       req.end(init?.body as string | undefined);
     });
 }
