@@ -1,0 +1,23 @@
+import type { Config, Db } from '@norishiro/indexer';
+
+/** What an admin command may touch. The same command runs in the CLI or, when the service owns DATA_DIR, inside it. */
+export interface AdminContext {
+  db: Db;
+  config: Config;
+  /** A line for the user (stdout). */
+  out(line: string): void;
+  /** Progress and warnings (stderr). */
+  err(line: string): void;
+  /** Everything piped on stdin ('' when it is a terminal). */
+  stdin(): Promise<string>;
+}
+
+export interface AdminCommand {
+  /** e.g. `user add --email E --name N --role ROLE --municipality CODE`. */
+  usage: string;
+  summary: string;
+  /** Returns the exit code; a user's mistake throws AdminUsageError with a plain sentence. */
+  run(ctx: AdminContext, args: string[]): Promise<number>;
+}
+
+export class AdminUsageError extends Error {}
