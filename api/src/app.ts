@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { publicRoute, localTokenRoute, type AuthEnv } from './auth/permissions.ts';
+import { authRoutes } from './auth/routes.ts';
+import { sessionMiddleware } from './auth/session.ts';
 import type { AppDeps } from './deps.ts';
 import { HttpError, notFound, onError } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -9,6 +14,8 @@ import { municipalityRoutes } from './municipalities/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { resourceRoutes } from './resources/routes.ts';
 import { searchRoutes } from './search/routes.ts';
+import { sameOrigin } from './security/origin.ts';
+import { rateLimit } from './security/rate-limit.ts';
 import { taxonomyRoutes } from './taxonomy/routes.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -23,11 +30,40 @@ const limit = (maxSize: number) =>
     },
   });
 
+/** Origins a browser may send state-changing requests from. */
+function allowedOrigins(origin: string): string[] {
+  const url = new URL(origin);
+  return url.hostname === 'localhost'
+    ? [origin, `${url.protocol}//127.0.0.1${url.port ? `:${url.port}` : ''}`]
+    : [origin];
+}
+
 /** The API under /api; config and services are injected, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
-  const api = new Hono()
+  const limits = deps.rateLimits;
+  const api = new Hono<AuthEnv>()
     .use('/admin/*', limit(MAX_ADMIN_BODY_BYTES))
     .use('*', async (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : limit(MAX_BODY_BYTES)(c, next)))
+    .use('*', sameOrigin(allowedOrigins(deps.origin)))
+    .use('*', sessionMiddleware(deps.auth, deps.db));
+  if (limits) {
+    api.use('/match/*', rateLimit(deps.db, limits.match));
+    api.use('*', async (c, next) => {
+      if (
+        c.req.path.startsWith('/api/auth/') ||
+        c.req.path.startsWith('/api/admin/') ||
+        c.req.path.startsWith('/api/match')
+      )
+        return next();
+      const rule = c.req.method === 'GET' || c.req.method === 'HEAD' ? limits.read : limits.write;
+      return rateLimit(deps.db, rule)(c, next);
+    });
+  }
+  // Areas residents use without an account; routes inside that need more declare it themselves.
+  for (const area of ['/health', '/taxonomy', '/municipalities', '/resources', '/search', '/match'])
+    api.use(area, publicRoute()).use(`${area}/*`, publicRoute());
+  api
+    .use('/admin/*', localTokenRoute())
     .route('/health', healthRoutes(deps))
     .route('/taxonomy', taxonomyRoutes())
     .route('/municipalities', municipalityRoutes(deps))
@@ -35,8 +71,11 @@ export function createApp(deps: AppDeps) {
     .route('/search', searchRoutes(deps))
     .route('/match', matchRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/', authRoutes(deps))
+    .route('/accounts', accountRoutes(deps))
+    .route('/audit', auditRoutes(deps))
     .route('/', openApiRoutes());
-  const app = new Hono().route('/api', api);
+  const app = new Hono<AuthEnv>().route('/api', api);
   app.notFound(notFound);
   app.onError(onError);
   return app;

@@ -1,6 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import type { Municipality } from '@norishiro/data';
 import { listMunicipalities, type Db } from '@norishiro/indexer';
+import { createAuth, type Auth, type OidcConfig } from './auth/auth.ts';
+import type { RateRule } from './security/rate-limit.ts';
+
+/** Per-client limits by kind of request; off unless the caller configures them. */
+export interface RateLimits {
+  read: RateRule;
+  match: RateRule;
+  write: RateRule;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  read: { name: 'read', windowSeconds: 60, max: 600 },
+  match: { name: 'match', windowSeconds: 60, max: 60 },
+  write: { name: 'write', windowSeconds: 60, max: 30 },
+};
 
 /** What the app needs from the outside world, injected so tests use real but local services. */
 export interface AppDeps {
@@ -12,13 +28,44 @@ export interface AppDeps {
   municipalities: () => Promise<Municipality[]>;
   /** Forget cached reference data after an import. */
   invalidate?: () => void;
+  auth: Auth;
+  /** The public origin; state-changing browser requests must come from it. */
+  origin: string;
+  oidc?: OidcConfig;
+  rateLimits?: RateLimits;
+}
+
+export interface DepsInput {
+  db: Db;
+  meili: Meilisearch;
+  indexName: string;
+  adminToken?: string;
+  origin?: string;
+  authSecret?: string;
+  oidc?: OidcConfig;
+  rateLimits?: RateLimits;
+  signInLimit?: { window: number; max: number };
 }
 
 /** Municipalities change only on import, so they are read once and cached until then. */
-export function createDeps(input: Omit<AppDeps, 'municipalities' | 'invalidate'>): AppDeps {
+export function createDeps(input: DepsInput): AppDeps {
   let cached: Promise<Municipality[]> | undefined;
+  const origin = input.origin ?? 'http://localhost:3000';
   return {
-    ...input,
+    db: input.db,
+    meili: input.meili,
+    indexName: input.indexName,
+    adminToken: input.adminToken,
+    origin,
+    oidc: input.oidc,
+    rateLimits: input.rateLimits,
+    auth: createAuth(input.db, {
+      origin,
+      // A process-local secret only invalidates sessions on restart; main.ts passes a kept one.
+      secret: input.authSecret ?? randomBytes(32).toString('hex'),
+      oidc: input.oidc,
+      signInLimit: input.signInLimit,
+    }),
     municipalities: () =>
       (cached ??= listMunicipalities(input.db).catch((e) => ((cached = undefined), Promise.reject(e)))),
     invalidate: () => (cached = undefined),

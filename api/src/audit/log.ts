@@ -19,7 +19,7 @@ export interface AuditEvent {
  */
 export async function audit(
   tx: Queryable,
-  who: Pick<Actor, 'userId' | 'role' | 'ip'> | { userId: null; role: null; ip: string | null },
+  who: { userId: string | null; role: Actor['role'] | null; ip: string | null },
   event: AuditEvent,
 ): Promise<void> {
   await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);

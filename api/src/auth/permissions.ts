@@ -31,7 +31,8 @@ export type AuthEnv = { Variables: { actor?: Actor; requestId: string } };
 
 /** Marks a middleware as a permission declaration, so the route table can be checked. */
 export const DECLARED = Symbol('norishiro.permission');
-type Declared = MiddlewareHandler<AuthEnv> & { [DECLARED]: Permission | 'public' };
+export type Declaration = Permission | 'public' | 'local-token';
+type Declared = MiddlewareHandler<AuthEnv> & { [DECLARED]: Declaration };
 
 export function can(actor: Actor | undefined, permission: Permission): actor is Actor {
   return !!actor && (permissions[permission] as readonly Role[]).includes(actor.role);
@@ -52,4 +53,10 @@ export function requires(permission: Permission): Declared {
 export function publicRoute(): Declared {
   const mw: MiddlewareHandler<AuthEnv> = async (_c, next) => next();
   return Object.assign(mw, { [DECLARED]: 'public' as const }) as Declared;
+}
+
+/** Declares routes that check the local CLI's token from DATA_DIR themselves. */
+export function localTokenRoute(): Declared {
+  const mw: MiddlewareHandler<AuthEnv> = async (_c, next) => next();
+  return Object.assign(mw, { [DECLARED]: 'local-token' as const }) as Declared;
 }

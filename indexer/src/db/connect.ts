@@ -8,6 +8,8 @@ export interface Queryable {
 /** The one database interface: PGlite and a real PostgreSQL server run the same SQL. */
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** The driver underneath (a PGlite instance or a pg Pool), for the auth query builder. */
+  readonly native: unknown;
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -19,6 +21,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
     kind: 'pglite',
+    native: pg,
     query: async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params)).rows,
     exec: async (sql) => void (await pg.exec(sql)),
     transaction: (fn) =>
@@ -33,6 +36,7 @@ export async function openPostgres(url: string): Promise<Db> {
   await pool.query('select 1');
   return {
     kind: 'postgres',
+    native: pool,
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
     exec: async (sql) => void (await pool.query(sql)),
     async transaction(fn) {
