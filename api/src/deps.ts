@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import type { Municipality } from '@norishiro/data';
-import { listMunicipalities, type Db } from '@norishiro/indexer';
+import { listMunicipalities, type Config, type Db } from '@norishiro/indexer';
 import { createAuth, type Auth, type OidcConfig } from './auth/auth.ts';
 import type { RateRule } from './security/rate-limit.ts';
 
@@ -33,9 +33,12 @@ export interface AppDeps {
   origin: string;
   oidc?: OidcConfig;
   rateLimits?: RateLimits;
+  /** The service's environment settings, for admin commands handed over by the CLI. */
+  config?: Config;
 }
 
 export interface DepsInput {
+  config?: Config;
   db: Db;
   meili: Meilisearch;
   indexName: string;
@@ -59,6 +62,7 @@ export function createDeps(input: DepsInput): AppDeps {
     origin,
     oidc: input.oidc,
     rateLimits: input.rateLimits,
+    config: input.config,
     auth: createAuth(input.db, {
       origin,
       // A process-local secret only invalidates sessions on restart; main.ts passes a kept one.

@@ -9,8 +9,10 @@ import {
 } from '@norishiro/indexer';
 import { createApp } from './app.ts';
 import { announce, prepareData, warmUp } from './boot.ts';
-import { createDeps } from './deps.ts';
-import { createHttpServer, loadWebHandler } from './server.ts';
+import { setupUrlIfNeeded } from './auth/setup.ts';
+import { loadServiceConfig } from './config.ts';
+import { createDeps, DEFAULT_RATE_LIMITS } from './deps.ts';
+import { createHttpServer, exposeApiToWeb, loadWebHandler } from './server.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -24,6 +26,9 @@ function fail(e: unknown): never {
 async function main() {
   // pnpm runs this from api/; DATA_DIR is relative to where the user typed the command.
   const config = loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
+  const svc = loadServiceConfig(process.env, config.DATA_DIR, config.PORT);
+  // adapter-node builds page URLs from ORIGIN; without it, same-origin form posts over http are refused.
+  process.env.ORIGIN ??= svc.origin;
   log(`Norishiro を起動しています（データ: ${config.DATA_DIR}）…`);
   const rt = await openRuntime(config);
   log(
@@ -31,16 +36,35 @@ async function main() {
   );
   await prepareData(rt, log);
   await warmUp(rt);
+  const deps = createDeps({
+    db: rt.db,
+    meili: rt.meili,
+    indexName: rt.indexName,
+    config,
+    origin: svc.origin,
+    authSecret: svc.authSecret,
+    oidc: svc.oidc,
+    rateLimits: svc.rateLimit ? DEFAULT_RATE_LIMITS : undefined,
+  });
+  const app = createApp(deps);
+  exposeApiToWeb(app);
   const web = await loadWebHandler();
   if (!web) log('  画面のビルドが見つからないため、API だけを提供します');
-  const deps = createDeps({ db: rt.db, meili: rt.meili, indexName: rt.indexName });
-  const server = createHttpServer(createApp(deps), web);
+  const server = createHttpServer(app, web, {
+    https: svc.origin.startsWith('https://'),
+    trustedProxies: svc.trustedProxies,
+  });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   const { token, remove } = announce(rt, `http://127.0.0.1:${port}`);
   deps.adminToken = token;
   log(`Norishiro: ${url} で起動しました（API 文書: ${url}/api/docs）`);
+  const setup = await setupUrlIfNeeded(rt.db, svc.origin);
+  if (setup)
+    log(
+      `\nまだアカウントがありません。最初の管理者を次の URL で登録してください（1時間有効・一回限り）:\n  ${setup}\n`,
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {

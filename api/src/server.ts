@@ -3,10 +3,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import type { App } from './app.ts';
+import { CLIENT_IP_HEADER } from './auth/auth.ts';
+import { clientAddress } from './security/client-ip.ts';
+import { setSecurityHeaders } from './security/headers.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 export const WEB_HANDLER = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
+
+/**
+ * The web app's server code reaches the API through this function, in process: never over
+ * loopback HTTP to an address taken from a request header.
+ */
+export const IN_PROCESS_API = Symbol.for('norishiro.api');
 
 /** The SvelteKit adapter-node build, if there is one. */
 export async function loadWebHandler(path = WEB_HANDLER): Promise<NodeHandler | undefined> {
@@ -21,11 +30,26 @@ const notBuilt: NodeHandler = (_req, res) => {
   );
 };
 
+export interface HttpOptions {
+  /** Served over HTTPS (by us or a proxy): adds HSTS. */
+  https?: boolean;
+  trustedProxies?: readonly string[];
+}
+
+/** Lets the web app call the API in process; set before the web handler is loaded. */
+export function exposeApiToWeb(app: App): void {
+  (globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = (request: Request) => app.fetch(request);
+}
+
 /** One origin: /api goes to Hono, every other path to the web app. */
-export function createHttpServer(app: App, web: NodeHandler | undefined): Server {
+export function createHttpServer(app: App, web: NodeHandler | undefined, opts: HttpOptions = {}): Server {
   const api = getRequestListener(app.fetch);
   const page = web ?? notBuilt;
+  const trusted = opts.trustedProxies ?? [];
   return createServer((req, res) => {
+    // Whatever a client claims here is replaced: the audit log and rate limits read this.
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req, trusted);
+    setSecurityHeaders(req, res, { https: !!opts.https });
     const path = req.url ?? '/';
     if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?')) void api(req, res);
     else page(req, res, () => notBuilt(req, res));

@@ -13,3 +13,4 @@ export * from './text/kana.ts';
 export * from './api/error.ts';
 export * from './api/resources.ts';
 export * from './api/match.ts';
+export * from './account/schema.ts';

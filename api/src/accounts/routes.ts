@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as v from 'valibot';
+import { NewAccountSchema } from '@norishiro/data';
 import type { Db } from '@norishiro/indexer';
 import { audit } from '../audit/log.ts';
 import type { Actor, Role } from '../auth/actor.ts';
@@ -18,23 +18,6 @@ import {
 import { jsonBody, parseInput } from '../validate.ts';
 
 export const SET_PASSWORD_TTL_SECONDS = 7 * 24 * 60 * 60;
-
-export const NewAccountSchema = v.object({
-  email: v.pipe(
-    v.string('メールアドレスを入力してください'),
-    v.trim(),
-    v.email('メールアドレスの形が正しくありません'),
-  ),
-  name: v.pipe(
-    v.string('名前を入力してください'),
-    v.trim(),
-    v.minLength(1, '名前を入力してください'),
-    v.maxLength(100),
-  ),
-  role: v.picklist(['coordinator', 'host', 'staff', 'admin'], '役割を選んでください'),
-  municipalities: v.array(v.pipe(v.string(), v.regex(/^\d{6}$/, '団体コードは6桁の数字です'))),
-  resources: v.optional(v.array(v.string()), []),
-});
 
 /** Staff manage accounts of their own municipalities and never create admins. */
 function mayManage(actor: Actor, role: Role, municipalities: readonly string[]): boolean {

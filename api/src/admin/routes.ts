@@ -16,6 +16,7 @@ import {
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { parseInput } from '../validate.ts';
+import { adminCliRoutes } from './cli.ts';
 
 const IndexRequestSchema = v.object({
   dryRun: v.optional(v.boolean(), false),
@@ -37,6 +38,7 @@ export function adminRoutes(deps: AppDeps) {
         throw new HttpError('unauthorized', '管理用の鍵が正しくありません');
       await next();
     })
+    .route('/cli', adminCliRoutes(deps))
     .get('/hsds', async (c) =>
       c.json(exportHsds(asInventories(await listMunicipalities(deps.db), await listResources(deps.db)))),
     )

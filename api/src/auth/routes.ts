@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as v from 'valibot';
+import { SetPasswordSchema, SetupSchema } from '@norishiro/data';
 import type { Db } from '@norishiro/indexer';
 import { audit } from '../audit/log.ts';
 import { HttpError } from '../errors.ts';
@@ -9,31 +9,6 @@ import type { Auth, OidcConfig } from './auth.ts';
 import { OIDC_PROVIDER_ID } from './auth.ts';
 import { publicRoute, requires, type AuthEnv } from './permissions.ts';
 import { clientIp } from './session.ts';
-
-const PasswordSchema = v.pipe(
-  v.string('パスワードを入力してください'),
-  v.minLength(10, 'パスワードは10文字以上にしてください'),
-  v.maxLength(128, 'パスワードは128文字までです'),
-);
-const EmailSchema = v.pipe(
-  v.string('メールアドレスを入力してください'),
-  v.trim(),
-  v.email('メールアドレスの形が正しくありません'),
-);
-const NameSchema = v.pipe(
-  v.string('名前を入力してください'),
-  v.trim(),
-  v.minLength(1, '名前を入力してください'),
-  v.maxLength(100),
-);
-
-export const SetupSchema = v.object({
-  token: v.string(),
-  email: EmailSchema,
-  name: NameSchema,
-  password: PasswordSchema,
-});
-export const SetPasswordSchema = v.object({ token: v.string(), password: PasswordSchema });
 
 /** better-auth paths whose outcome goes to the audit log. */
 const AUDITED: Record<string, string> = {

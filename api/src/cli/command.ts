@@ -1,9 +1,14 @@
 import type { Config, Db } from '@norishiro/indexer';
+import type { Auth } from '../auth/auth.ts';
 
 /** What an admin command may touch. The same command runs in the CLI or, when the service owns DATA_DIR, inside it. */
 export interface AdminContext {
   db: Db;
   config: Config;
+  /** For commands that write accounts through better-auth's password hashing. */
+  auth: Auth;
+  /** The service's public origin, for links the command prints. */
+  origin: string;
   /** A line for the user (stdout). */
   out(line: string): void;
   /** Progress and warnings (stderr). */

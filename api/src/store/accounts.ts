@@ -99,7 +99,10 @@ export async function createAccount(db: Db, auth: Auth, input: NewAccount): Prom
     input.municipalities,
   ]);
   const missing = input.municipalities.filter((m) => !known.some((k) => k.code === m));
-  if (missing.length) throw new AccountError(`自治体 ${missing.join(', ')} は登録されていません`);
+  if (missing.length)
+    throw new AccountError(
+      `自治体 ${missing.join(', ')} は登録されていません（初回の pnpm start で 5 市が読み込まれます。ほかの市町村は pnpm admin municipality add で追加します）`,
+    );
   const ctx = await auth.$context;
   const user = await ctx.internalAdapter.createUser(
     {

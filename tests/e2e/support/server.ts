@@ -43,7 +43,15 @@ export async function startService(
   let output = '';
   const child = spawn('npx', ['tsx', 'api/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, MAP_STYLE: 'fallback', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      MAP_STYLE: 'fallback',
+      ORIGIN: `http://127.0.0.1:${port}`,
+      RATE_LIMIT: 'off',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
+import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+
+const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
+const PASSWORD = 'first-admin-password';
+
+/**
+ * A newcomer's first hour: the printed setup URL, the first admin, a staff account made
+ * in the UI, its one-time link, and the staff member signing in.
+ */
+describe('staff accounts (e2e, real service)', () => {
+  let svc: RunningService;
+  let browser: TestBrowser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
+    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await svc?.stop();
+  }, 30_000);
+
+  async function open(page: Page, path: string) {
+    page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
+    page.on('console', (m) => m.text().includes('Content Security Policy') && problems.push(`${path}: ${m.text()}`));
+    await page.goto(svc.url + path, { waitUntil: 'load' });
+  }
+
+  async function expectAccessible(page: Page, name: string) {
+    const violations = await seriousViolations(page);
+    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+    await screenshot(page, name);
+  }
+
+  async function signIn(page: Page, email: string, password: string) {
+    await open(page, '/staff/login');
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByLabel('パスワード').fill(password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.waitForURL(/\/staff(\/accounts)?$/);
+  }
+
+  it('the first start prints a one-time setup URL; the admin signs up there and adds a staff member', async () => {
+    const setupUrl = svc.log().match(/http:\/\/\S+\/setup\?token=\S+/)?.[0];
+    expect(setupUrl, svc.log()).toBeTruthy();
+    const page = await browser.newPage();
+    await open(page, new URL(setupUrl!).pathname + new URL(setupUrl!).search);
+    await expectAccessible(page, 'staff-setup');
+    await page.getByLabel('名前').fill('管理 太郎');
+    await page.getByLabel('メールアドレス').fill('admin@example.test');
+    await page.getByLabel('パスワード（10文字以上）').fill(PASSWORD);
+    await page.getByRole('button', { name: '管理者を登録する' }).click();
+    await page.waitForURL(/\/staff\/login/);
+    await expectAccessible(page, 'staff-login');
+
+    await page.getByLabel('メールアドレス').fill('admin@example.test');
+    await page.getByLabel('パスワード').fill(PASSWORD);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.waitForURL(/\/staff\/accounts$/);
+    await page.getByRole('heading', { name: 'アカウント', exact: true }).waitFor();
+    await expectAccessible(page, 'staff-accounts');
+
+    await page.getByLabel('名前').fill('氷見 職員');
+    await page.getByLabel('メールアドレス').fill('staff@example.test');
+    await page.getByLabel('役割').selectOption('staff');
+    await page.getByLabel('氷見市').check();
+    await page.getByRole('button', { name: '追加する' }).click();
+    const link = await page.locator('code.link').textContent();
+    expect(link).toMatch(/\/staff\/password\?token=/);
+    await expect.poll(() => page.getByRole('cell', { name: 'staff@example.test' }).count()).toBe(1);
+
+    // The used setup link is dead.
+    const again = await browser.newPage();
+    await open(again, new URL(setupUrl!).pathname + new URL(setupUrl!).search);
+    await again.getByRole('alert').waitFor();
+    await again.close();
+
+    const staff = await browser.newPage();
+    await staff.context().clearCookies();
+    await open(staff, new URL(link!).pathname + new URL(link!).search);
+    await expectAccessible(staff, 'staff-set-password');
+    await staff.getByLabel('新しいパスワード（10文字以上）').fill('staff-password-123');
+    await staff.getByRole('button', { name: '設定する' }).click();
+    await staff.waitForURL(/\/staff\/login/);
+    await signIn(staff, 'staff@example.test', 'staff-password-123');
+    await staff.getByText('市の担当課・事務局として').waitFor();
+    await open(staff, '/staff/audit');
+    await staff.getByRole('heading', { name: '操作記録', exact: true }).waitFor();
+    await expect.poll(() => staff.getByRole('cell', { name: 'sign_in' }).count()).toBeGreaterThan(0);
+    await expectAccessible(staff, 'staff-audit');
+  });
+
+  it('a resident opening a staff page is sent to sign in', async () => {
+    const page = await browser.newPage();
+    await page.context().clearCookies();
+    await open(page, '/staff/accounts');
+    expect(new URL(page.url()).pathname).toBe('/staff/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/staff/accounts');
+  });
+
+  it('pages and API answers carry the security headers', async () => {
+    const pageRes = await fetch(`${svc.url}/`);
+    expect(pageRes.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/);
+    expect(pageRes.headers.get('content-security-policy')).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(pageRes.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const apiRes = await fetch(`${svc.url}/api/health`);
+    for (const res of [pageRes, apiRes]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    }
+    expect(apiRes.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('a forged Host header does not steer the server’s own API calls', async () => {
+    const res = await fetch(`${svc.url}/resources/162051-himi-fukushi-soudan-center`, {
+      headers: { host: '127.0.0.1:9' },
+    });
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('raised no script errors or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});
