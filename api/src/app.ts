@@ -60,8 +60,10 @@ export function createApp(deps: AppDeps) {
     });
   }
   // Areas residents use without an account; routes inside that need more declare it themselves.
-  for (const area of ['/health', '/taxonomy', '/municipalities', '/resources', '/search', '/match'])
+  for (const area of ['/health', '/taxonomy', '/municipalities', '/resources', '/search', '/match', '/docs', '/hsds'])
     api.use(area, publicRoute()).use(`${area}/*`, publicRoute());
+  // Residents' writes that change nothing stored: matching and search queries.
+  api.on('POST', ['/match', '/search/multi-search'], publicRoute()).use('/openapi.json', publicRoute());
   api
     .use('/admin/*', localTokenRoute())
     .route('/health', healthRoutes(deps))

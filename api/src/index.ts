@@ -12,3 +12,5 @@ export type { Actor, Role } from './auth/actor.ts';
 export { permissions, DECLARED, type Declaration, type Permission } from './auth/permissions.ts';
 export { readChain } from './audit/log.ts';
 export { firstBrokenRow } from './audit/chain.ts';
+export { audit } from './audit/log.ts';
+export { runAdmin } from './cli/run.ts';
