@@ -15,7 +15,7 @@ const AUDITED: Record<string, string> = {
   '/api/auth/sign-in/email': 'sign_in',
   '/api/auth/two-factor/verify-totp': 'sign_in_second_factor',
   '/api/auth/sign-out': 'sign_out',
-  [`/api/auth/oauth2/callback/${OIDC_PROVIDER_ID}`]: 'sign_in_oidc',
+  [`/api/auth/callback/${OIDC_PROVIDER_ID}`]: 'sign_in_oidc',
 };
 
 async function signInEmail(req: Request): Promise<string | undefined> {
@@ -40,7 +40,11 @@ export function authRoutes(deps: { db: Db; auth: Auth; oidc?: OidcConfig }) {
       const email = action === 'sign_in' ? await signInEmail(c.req.raw) : undefined;
       const res = await auth.handler(c.req.raw);
       if (action) {
-        const ok = res.status < 400;
+        // A provider callback always redirects; it succeeded only if it opened a session.
+        const ok =
+          action === 'sign_in_oidc'
+            ? /session_token=[^;]+/.test(res.headers.getSetCookie().join(';'))
+            : res.status < 400;
         const session = ok && action !== 'sign_out' ? await auth.api.getSession({ headers: cookieHeaders(res) }) : null;
         const who =
           session?.user.id ?? (email ? (await findAccount(db, { email }))?.id : undefined) ?? c.get('actor')?.userId;
