@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps) {
     .use('/admin/*', limit(MAX_ADMIN_BODY_BYTES))
     .use('*', async (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : limit(MAX_BODY_BYTES)(c, next)))
     .use('*', sameOrigin(allowedOrigins(deps.origin)))
-    .use('*', sessionMiddleware(deps.auth, deps.db));
+    .use('*', sessionMiddleware(deps.auth, deps.db, deps.sessions));
   if (limits) {
     api.use('/match/*', rateLimit(deps.db, limits.match));
     api.use('*', async (c, next) => {

@@ -3,6 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { Municipality } from '@norishiro/data';
 import { listMunicipalities, type Config, type Db } from '@norishiro/indexer';
 import { createAuth, type Auth, type OidcConfig } from './auth/auth.ts';
+import { SessionCache } from './auth/session.ts';
 import type { RateRule } from './security/rate-limit.ts';
 
 /** Per-client limits by kind of request; off unless the caller configures them. */
@@ -33,6 +34,7 @@ export interface AppDeps {
   origin: string;
   oidc?: OidcConfig;
   rateLimits?: RateLimits;
+  sessions: SessionCache;
   /** The service's environment settings, for admin commands handed over by the CLI. */
   config?: Config;
 }
@@ -63,6 +65,7 @@ export function createDeps(input: DepsInput): AppDeps {
     oidc: input.oidc,
     rateLimits: input.rateLimits,
     config: input.config,
+    sessions: new SessionCache(),
     auth: createAuth(input.db, {
       origin,
       // A process-local secret only invalidates sessions on restart; main.ts passes a kept one.

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { inventoryBatch, meiliClient, startEmbeddedMeili } from '@norishiro/indexer';
 import { benchIndexing } from './indexing.ts';
 import { benchMatching } from './matching.ts';
+import { benchSession } from './session.ts';
 import { fmt } from './stats.ts';
 
 const { values } = parseArgs({
@@ -51,6 +52,18 @@ try {
     console.log(
       `  p95 ratio ${fmt(f.p95Ratio, 2)} (goal ≤ 1.3), throughput ratio ${fmt(f.throughputRatio, 2)} (goal ≥ 0.8)`,
     );
+  }
+  if (want('session')) {
+    const requests = Number(values.requests);
+    console.log(`▶ Session cost: the five plans, 20 clients, ${requests} requests per side, signed in vs not…`);
+    const f = await benchSession(meili.url, meili.masterKey, 'session_bench', { requests, concurrency: 20 });
+    out.session = f;
+    for (const name of ['match', 'resources'] as const) {
+      const s = f[name];
+      console.log(
+        `  ${name === 'match' ? 'POST /api/match   ' : 'GET /api/resources'}  p95 anonymous ${fmt(s.anonymous.p95)} ms, signed in ${fmt(s.signedIn.p95)} ms  ratio ${fmt(s.p95Ratio, 2)} (goal ≤ 1.10)  errors ${s.anonymous.errors + s.signedIn.errors}`,
+      );
+    }
   }
 } finally {
   await meili.stop();

@@ -4,6 +4,7 @@ import type { Db } from '@norishiro/indexer';
 import { audit } from '../audit/log.ts';
 import type { Actor, Role } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
+import type { SessionCache } from '../auth/session.ts';
 import { requires, type AuthEnv } from '../auth/permissions.ts';
 import { HttpError } from '../errors.ts';
 import {
@@ -28,7 +29,7 @@ function mayManage(actor: Actor, role: Role, municipalities: readonly string[]):
 const visible = (actor: Actor, a: Account) =>
   actor.role === 'admin' || a.municipalities.some((m) => actor.municipalities.includes(m));
 
-export function accountRoutes(deps: { db: Db; auth: Auth; origin: string }) {
+export function accountRoutes(deps: { db: Db; auth: Auth; origin: string; sessions: SessionCache }) {
   const { db, auth } = deps;
   return new Hono<AuthEnv>()
     .get('/', requires('accounts:manage'), async (c) => {
@@ -78,6 +79,7 @@ export function accountRoutes(deps: { db: Db; auth: Auth; origin: string }) {
           municipality: target.municipalities[0],
         });
       });
+      deps.sessions.forgetUser(target.id);
       return c.json({ ok: true });
     });
 }
