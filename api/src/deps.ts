@@ -27,7 +27,7 @@ export interface AppDeps {
   /** Token a local CLI presents to hand indexing work to this process. */
   adminToken?: string;
   municipalities: () => Promise<Municipality[]>;
-  /** Forget cached reference data after an import. */
+  /** Forget cached reference data after an import (any instance's: see store/changes.ts). */
   invalidate?: () => void;
   auth: Auth;
   /** The public origin; state-changing browser requests must come from it. */

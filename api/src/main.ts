@@ -11,6 +11,7 @@ import { createApp } from './app.ts';
 import { announce, prepareData, warmUp } from './boot.ts';
 import { setupUrlIfNeeded } from './auth/setup.ts';
 import { loadServiceConfig } from './config.ts';
+import { listenForChanges } from './store/changes.ts';
 import { createDeps, DEFAULT_RATE_LIMITS } from './deps.ts';
 import { createHttpServer, exposeApiToWeb, loadWebHandler } from './server.ts';
 
@@ -46,6 +47,7 @@ async function main() {
     oidc: svc.oidc,
     rateLimits: svc.rateLimit ? DEFAULT_RATE_LIMITS : undefined,
   });
+  const unlisten = await listenForChanges(rt.db, () => deps.invalidate?.());
   const app = createApp(deps);
   exposeApiToWeb(app);
   const web = await loadWebHandler();
@@ -72,6 +74,7 @@ async function main() {
     stopping = true;
     log(`${signal} を受け取りました。停止しています…`);
     remove();
+    await unlisten();
     server.close();
     server.closeAllConnections();
     await rt.close();
