@@ -14,3 +14,4 @@ export { readChain } from './audit/log.ts';
 export { firstBrokenRow } from './audit/chain.ts';
 export { audit } from './audit/log.ts';
 export { runAdmin } from './cli/run.ts';
+export { claimDue, startScheduler, type Job } from './jobs/scheduler.ts';

@@ -12,6 +12,8 @@ import { announce, prepareData, warmUp } from './boot.ts';
 import { setupUrlIfNeeded } from './auth/setup.ts';
 import { loadServiceConfig } from './config.ts';
 import { listenForChanges } from './store/changes.ts';
+import { JOBS } from './jobs/jobs.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 import { createDeps, DEFAULT_RATE_LIMITS } from './deps.ts';
 import { createHttpServer, exposeApiToWeb, loadWebHandler } from './server.ts';
 
@@ -48,6 +50,7 @@ async function main() {
     rateLimits: svc.rateLimit ? DEFAULT_RATE_LIMITS : undefined,
   });
   const unlisten = await listenForChanges(rt.db, () => deps.invalidate?.());
+  const stopJobs = startScheduler(rt.db, JOBS, { log });
   const app = createApp(deps);
   exposeApiToWeb(app);
   const web = await loadWebHandler();
@@ -75,6 +78,7 @@ async function main() {
     log(`${signal} を受け取りました。停止しています…`);
     remove();
     await unlisten();
+    await stopJobs();
     server.close();
     server.closeAllConnections();
     await rt.close();
