@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { editingRoutes } from './editing/routes.ts';
 import { publicRoute, localTokenRoute, type AuthEnv } from './auth/permissions.ts';
 import { authRoutes } from './auth/routes.ts';
 import { sessionMiddleware } from './auth/session.ts';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps))
     .route('/taxonomy', taxonomyRoutes())
     .route('/municipalities', municipalityRoutes(deps))
+    .route('/', editingRoutes(deps))
     .route('/resources', resourceRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/match', matchRoutes(deps))

@@ -14,3 +14,4 @@ export * from './api/error.ts';
 export * from './api/resources.ts';
 export * from './api/match.ts';
 export * from './account/schema.ts';
+export * from './editing/schema.ts';

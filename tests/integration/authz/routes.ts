@@ -38,6 +38,36 @@ async function coordinatorIn(t: TestApp, municipality: string) {
 
 const city = (where: Where) => (where === 'own' ? OWN : OTHER);
 
+/** A resource of the city, and its current version for an edit. */
+async function resourceIn(t: TestApp, where: Where) {
+  const [row] = await t.db.query<{ id: string }>(
+    'select id from resources where municipality = $1 and not synthetic order by id limit 1',
+    [city(where)],
+  );
+  return row!.id;
+}
+
+/** Staff of the city get through; a host who does not operate the resource, not. */
+const staffOnly = (ok: number) => (role: Role, where: Where) => (role === 'staff' && where === 'own' ? ok : 404);
+
+async function suggestionIn(t: TestApp, where: Where) {
+  const id = await resourceIn(t, where);
+  const [row] = await t.db.query<{ id: number }>(
+    `insert into resource_suggestions (resource_id, municipality, kind, message) values ($1, $2, 'resident', 'テスト') returning id`,
+    [id, city(where)],
+  );
+  return Number(row!.id);
+}
+
+async function conflictIn(t: TestApp, where: Where) {
+  const id = await resourceIn(t, where);
+  const [row] = await t.db.query<{ id: number }>(
+    `insert into import_conflicts (resource_id, field, staff_value, incoming_value) values ($1, 'notes', '"職員"', $2) returning id`,
+    [id, JSON.stringify(`計画 ${++n}`)],
+  );
+  return Number(row!.id);
+}
+
 export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/me': { setup: async () => ({ path: '/api/me' }), ok: () => 200 },
   'GET /api/accounts': { setup: async () => ({ path: '/api/accounts' }), ok: () => 200 },
@@ -54,4 +84,39 @@ export const routeFixtures: Record<string, RouteFixture> = {
     ok: (role, where) => (role === 'admin' || where === 'own' ? 200 : 404),
   },
   'GET /api/audit': { setup: async () => ({ path: '/api/audit' }), ok: () => 200 },
+  'GET /api/resources/mine': { setup: async () => ({ path: '/api/resources/mine' }), ok: () => 200 },
+  'GET /api/resources/:id/edit': {
+    setup: async (t, where) => ({ path: `/api/resources/${await resourceIn(t, where)}/edit` }),
+    ok: staffOnly(200),
+  },
+  'PUT /api/resources/:id/edit': {
+    setup: async (t, where) => {
+      const id = await resourceIn(t, where);
+      const [row] = await t.db.query<{ data: object }>('select data from resources where id = $1', [id]);
+      return { path: `/api/resources/${id}/edit`, body: { resource: row!.data, version: 'stale' } };
+    },
+    // Found and permitted, but the version is stale: the lock answers, not the data.
+    ok: staffOnly(409),
+  },
+  'POST /api/resources/:id/retire': {
+    setup: async (t, where) => ({ path: `/api/resources/${await resourceIn(t, where)}/retire`, body: { reason: '' } }),
+    ok: () => 400,
+  },
+  'POST /api/resources/new': {
+    setup: async (_t, where) => ({ path: '/api/resources/new', body: { municipality: city(where) } }),
+    ok: (role, where) => (role === 'host' ? 403 : where === 'own' ? 400 : 403),
+  },
+  'GET /api/review': { setup: async () => ({ path: '/api/review' }), ok: () => 200 },
+  'POST /api/review/:id': {
+    setup: async (t, where) => ({
+      path: `/api/review/${await suggestionIn(t, where)}`,
+      body: { decision: 'dismiss', reason: 'テスト' },
+    }),
+    ok: (_role, where) => (where === 'own' ? 200 : 404),
+  },
+  'GET /api/conflicts': { setup: async () => ({ path: '/api/conflicts' }), ok: () => 200 },
+  'POST /api/conflicts/:id': {
+    setup: async (t, where) => ({ path: `/api/conflicts/${await conflictIn(t, where)}`, body: { keep: 'staff' } }),
+    ok: (_role, where) => (where === 'own' ? 200 : 404),
+  },
 };

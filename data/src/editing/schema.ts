@@ -1,0 +1,75 @@
+import * as v from 'valibot';
+import { ContactSchema } from '../resource/schema.ts';
+import { ScheduleSchema } from '../schedule/schema.ts';
+
+/**
+ * Staff save the whole record (checked against ResourceSchema field by field); `version` is
+ * what they loaded, so a concurrent save is caught.
+ */
+export const ResourceEditSchema = v.object({
+  resource: v.record(v.string(), v.unknown()),
+  version: v.string('版を指定してください'),
+});
+
+/** What a host may change about their own resource. */
+export const HostChangeSchema = v.object({
+  changes: v.object({
+    schedule: v.optional(ScheduleSchema),
+    contact: v.optional(ContactSchema),
+    description: v.optional(v.pipe(v.string(), v.maxLength(2000, '説明は2000文字までです'))),
+  }),
+  version: v.string('版を指定してください'),
+});
+
+export const RetireSchema = v.object({
+  reason: v.pipe(v.string('理由を書いてください'), v.trim(), v.minLength(1, '理由を書いてください'), v.maxLength(500)),
+});
+
+/** A resident's note: no name or contact is asked for; `website` is a trap field for bots. */
+export const SuggestionSchema = v.object({
+  message: v.pipe(
+    v.string('内容を書いてください'),
+    v.trim(),
+    v.minLength(5, 'どこがちがうかを5文字以上で書いてください'),
+    v.maxLength(1000, '1000文字までで書いてください'),
+  ),
+  website: v.optional(v.string()),
+});
+
+export const ReviewDecisionSchema = v.object({
+  decision: v.picklist(['accept', 'dismiss'], '採用か見送りかを選んでください'),
+  reason: v.optional(v.pipe(v.string(), v.maxLength(500))),
+});
+
+export const ConflictDecisionSchema = v.object({
+  keep: v.picklist(['staff', 'plan'], '職員の値か計画の値かを選んでください'),
+});
+
+export const FieldChangeSchema = v.object({ field: v.string(), old: v.unknown(), new: v.unknown() });
+export type FieldChange = v.InferOutput<typeof FieldChangeSchema>;
+
+export const HistoryEntrySchema = v.object({
+  id: v.number(),
+  at: v.string(),
+  actorName: v.nullable(v.string()),
+  kind: v.picklist(['edit', 'create', 'retire', 'suggestion', 'host_change', 'conflict']),
+  changes: v.array(FieldChangeSchema),
+});
+export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
+
+export const historyKindLabels: Record<HistoryEntry['kind'], string> = {
+  edit: '職員の編集',
+  create: '職員が追加',
+  retire: '終了にした',
+  suggestion: '住民の知らせを反映',
+  host_change: '受け入れ先の変更を採用',
+  conflict: '計画との競合を解決',
+};
+
+/** Top-level fields whose values differ, in a stable order. */
+export function diffResource(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return fields
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((f) => ({ field: f, old: before[f] ?? null, new: after[f] ?? null }));
+}
