@@ -91,6 +91,58 @@ describe('staff accounts (e2e, real service)', () => {
     await staff.waitForURL(/\/staff\/login/);
     await signIn(staff, 'staff@example.test', 'staff-password-123');
     await staff.getByText('市の担当課・事務局として').waitFor();
+    // The staff member corrects a resource; residents see it on its page and in search.
+    await open(staff, '/staff/resources');
+    await expectAccessible(staff, 'staff-resources');
+    await staff.getByLabel('名前で絞り込む').fill('ふくし相談');
+    await staff
+      .getByRole('link', { name: /ふくし相談/ })
+      .first()
+      .click();
+    await staff.waitForURL(/\/staff\/resources\/162051-/);
+    const editUrl = new URL(staff.url());
+    const id = editUrl.pathname.split('/').pop()!;
+    await expectAccessible(staff, 'staff-resource-edit');
+    await staff.getByLabel('説明').fill('毎週水曜に けやき手芸の会 をひらいています');
+    await staff.getByLabel('電話番号').fill('0766-74-0000');
+    const saved = Date.now();
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff
+      .getByText('保存しました')
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(staff, 'staff-resource-save-failed');
+        throw new Error(
+          `${(e as Error).message}\n${problems.join('\n')}\n${await staff.locator('[role=status], .error').allTextContents()}`,
+        );
+      });
+    await staff.getByRole('tab', { name: /変更履歴/ }).click();
+    await staff.getByRole('cell', { name: 'contact' }).waitFor();
+    await expectAccessible(staff, 'staff-resource-history');
+
+    const resident = await browser.newPage();
+    await open(resident, `/resources/${id}`);
+    await resident.getByText('けやき手芸の会').waitFor();
+    await open(resident, `/search?q=${encodeURIComponent('けやき手芸')}`);
+    await resident.locator(`a[href="/resources/${id}"]`).first().waitFor({ timeout: 5_000 });
+    expect(Date.now() - saved).toBeLessThan(15_000);
+    await screenshot(resident, 'staff-edit-in-search');
+
+    // A resident's note lands in the staff's review queue.
+    await open(resident, `/resources/${id}`);
+    await resident.getByRole('button', { name: 'まちがいを 知らせる' }).click();
+    await resident.getByLabel(/どこが ちがいますか/).fill('電話番号が 変わったようです');
+    await resident.getByRole('button', { name: '送る' }).click();
+    await resident.getByText('ありがとうございます').waitFor();
+    await expectAccessible(resident, 'resident-suggestion');
+    await open(staff, '/staff/review');
+    await staff.getByText('電話番号が 変わったようです').waitFor();
+    await expectAccessible(staff, 'staff-review');
+    await open(staff, '/staff/conflicts');
+    await expectAccessible(staff, 'staff-conflicts');
+    await open(staff, '/staff/account');
+    await expectAccessible(staff, 'staff-account');
+
     await open(staff, '/staff/audit');
     await staff.getByRole('heading', { name: '操作記録', exact: true }).waitFor();
     await expect.poll(() => staff.getByRole('cell', { name: 'sign_in' }).count()).toBeGreaterThan(0);
