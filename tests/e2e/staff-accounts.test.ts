@@ -118,7 +118,8 @@ describe('staff accounts (e2e, real service)', () => {
         );
       });
     await staff.getByRole('tab', { name: /変更履歴/ }).click();
-    await staff.getByRole('cell', { name: 'contact' }).waitFor();
+    await staff.getByRole('rowheader', { name: '問い合わせ先' }).waitFor();
+    expect(await staff.getByRole('rowheader', { name: '位置' }).count()).toBe(0);
     await expectAccessible(staff, 'staff-resource-history');
 
     const resident = await browser.newPage();

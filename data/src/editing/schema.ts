@@ -66,10 +66,48 @@ export const historyKindLabels: Record<HistoryEntry['kind'], string> = {
   conflict: '計画との競合を解決',
 };
 
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep the order a form sent. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value ?? null, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
 /** Top-level fields whose values differ, in a stable order. */
 export function diffResource(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return fields
-    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .filter((f) => canonical(before[f]) !== canonical(after[f]))
     .map((f) => ({ field: f, old: before[f] ?? null, new: after[f] ?? null }));
 }
+
+/** Japanese names of a resource's fields, for the history and conflict lists. */
+export const resourceFieldLabels: Record<string, string> = {
+  name: '名称',
+  reading: '読み',
+  aliases: '別名',
+  categories: '分類',
+  targets: '対象',
+  stages: '参加の段階',
+  description: '説明',
+  operator: '実施主体・委託先',
+  operation: '運営形態',
+  department: '担当課',
+  legalBasis: '法令の根拠',
+  district: '地区',
+  location: '位置',
+  schedule: '開いている日時',
+  cost: '費用',
+  count: '箇所数',
+  status: '状態',
+  usage: '実績',
+  ageMin: '年齢の下限',
+  ageMax: '年齢の上限',
+  features: '特徴',
+  tags: '活動・興味のことば',
+  contact: '問い合わせ先',
+  notes: 'メモ',
+  source: '出典',
+  verifiedAt: '確認した日',
+};
