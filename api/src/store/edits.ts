@@ -179,6 +179,18 @@ export async function hostChangesPublishDirectly(db: Queryable, municipality: st
   return row?.data.hostChangesPublishDirectly === true;
 }
 
+export async function saveSettings(
+  db: Queryable,
+  municipality: string,
+  settings: { hostChangesPublishDirectly: boolean },
+) {
+  await db.query(
+    `insert into municipality_settings (municipality, data) values ($1, $2)
+     on conflict (municipality) do update set data = municipality_settings.data || excluded.data`,
+    [municipality, JSON.stringify(settings)],
+  );
+}
+
 export interface Conflict {
   id: number;
   resourceId: string;

@@ -111,3 +111,8 @@ export const resourceFieldLabels: Record<string, string> = {
   source: '出典',
   verifiedAt: '確認した日',
 };
+
+/** Per-municipality choices staff make. */
+export const MunicipalitySettingsSchema = v.object({
+  hostChangesPublishDirectly: v.boolean('公開のしかたを選んでください'),
+});

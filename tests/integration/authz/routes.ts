@@ -114,6 +114,14 @@ export const routeFixtures: Record<string, RouteFixture> = {
     }),
     ok: (_role, where) => (where === 'own' ? 200 : 404),
   },
+  'GET /api/settings/:code': {
+    setup: async (_t, where) => ({ path: `/api/settings/${city(where)}` }),
+    ok: (_role, where) => (where === 'own' ? 200 : 404),
+  },
+  'PUT /api/settings/:code': {
+    setup: async (_t, where) => ({ path: `/api/settings/${city(where)}`, body: { hostChangesPublishDirectly: false } }),
+    ok: (_role, where) => (where === 'own' ? 200 : 404),
+  },
   'GET /api/conflicts': { setup: async () => ({ path: '/api/conflicts' }), ok: () => 200 },
   'POST /api/conflicts/:id': {
     setup: async (t, where) => ({ path: `/api/conflicts/${await conflictIn(t, where)}`, body: { keep: 'staff' } }),
