@@ -8,12 +8,14 @@ import type { RateRule } from './security/rate-limit.ts';
 
 /** Per-client limits by kind of request; off unless the caller configures them. */
 export interface RateLimits {
+  page: RateRule;
   read: RateRule;
   match: RateRule;
   write: RateRule;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
+  page: { name: 'page', windowSeconds: 60, max: 1200 },
   read: { name: 'read', windowSeconds: 60, max: 600 },
   match: { name: 'match', windowSeconds: 60, max: 60 },
   write: { name: 'write', windowSeconds: 60, max: 30 },

@@ -15,3 +15,5 @@ export { firstBrokenRow } from './audit/chain.ts';
 export { audit } from './audit/log.ts';
 export { runAdmin } from './cli/run.ts';
 export { claimDue, startScheduler, type Job } from './jobs/scheduler.ts';
+export { withinLimit } from './security/rate-limit.ts';
+export { DEFAULT_RATE_LIMITS, type RateLimits } from './deps.ts';

@@ -12,6 +12,7 @@ import { announce, prepareData, warmUp } from './boot.ts';
 import { setupUrlIfNeeded } from './auth/setup.ts';
 import { loadServiceConfig } from './config.ts';
 import { listenForChanges } from './store/changes.ts';
+import { withinLimit } from './security/rate-limit.ts';
 import { JOBS } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createDeps, DEFAULT_RATE_LIMITS } from './deps.ts';
@@ -58,6 +59,7 @@ async function main() {
   const server = createHttpServer(app, web, {
     https: svc.origin.startsWith('https://'),
     trustedProxies: svc.trustedProxies,
+    pageLimit: svc.rateLimit ? (client) => withinLimit(rt.db, DEFAULT_RATE_LIMITS.page, client) : undefined,
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
