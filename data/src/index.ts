@@ -15,3 +15,4 @@ export * from './api/resources.ts';
 export * from './api/match.ts';
 export * from './account/schema.ts';
 export * from './editing/schema.ts';
+export * from './audit/schema.ts';

@@ -1,4 +1,4 @@
-import type { AuditRow } from '../store/audit.ts';
+import type { AuditRow } from '@norishiro/data';
 
 const BOM = '\uFEFF';
 const HEADERS = ['番号', '日時', '操作した人', '役割', '自治体', '操作', '対象の種類', '対象のID', '接続元', '結果'];

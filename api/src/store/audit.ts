@@ -1,5 +1,5 @@
 import { AUDIT_COLUMNS, toChainRow } from '../audit/log.ts';
-import type { ChainRow } from '../audit/chain.ts';
+import type { AuditRow } from '@norishiro/data';
 import type { Scope } from './scope.ts';
 
 export interface AuditFilter {
@@ -10,8 +10,6 @@ export interface AuditFilter {
   to?: string;
   limit: number;
 }
-
-export type AuditRow = ChainRow & { actorName: string | null };
 
 /**
  * A municipality's log: rows about its data, and every row written by a person who works

@@ -116,3 +116,27 @@ export const resourceFieldLabels: Record<string, string> = {
 export const MunicipalitySettingsSchema = v.object({
   hostChangesPublishDirectly: v.boolean('公開のしかたを選んでください'),
 });
+
+/** A resident's note or a host's proposed change, waiting in the review queue. */
+export const SuggestionItemSchema = v.object({
+  id: v.number(),
+  resourceId: v.string(),
+  resourceName: v.string(),
+  kind: v.picklist(['resident', 'host']),
+  message: v.nullable(v.string()),
+  patch: v.nullable(v.record(v.string(), v.unknown())),
+  createdAt: v.string(),
+});
+export type SuggestionItem = v.InferOutput<typeof SuggestionItemSchema>;
+
+/** A field where a re-import met a staff edit: the staff value was kept until someone decides. */
+export const ConflictItemSchema = v.object({
+  id: v.number(),
+  resourceId: v.string(),
+  resourceName: v.string(),
+  field: v.string(),
+  staff: v.unknown(),
+  plan: v.unknown(),
+  detectedAt: v.string(),
+});
+export type ConflictItem = v.InferOutput<typeof ConflictItemSchema>;

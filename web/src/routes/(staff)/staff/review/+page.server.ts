@@ -1,15 +1,7 @@
 import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { SuggestionItemSchema } from '@norishiro/data';
 import type { PageServerLoad } from './$types';
-
-export interface ReviewItem {
-  id: number;
-  resourceId: string;
-  resourceName: string;
-  kind: 'resident' | 'host';
-  message: string | null;
-  patch: Record<string, unknown> | null;
-  createdAt: string;
-}
 
 export const load: PageServerLoad = async ({ fetch, parent }) => {
   const { actor } = await parent();
@@ -32,7 +24,7 @@ export const load: PageServerLoad = async ({ fetch, parent }) => {
     ]),
   );
   return {
-    items: (await res.json()) as ReviewItem[],
+    items: v.parse(v.array(SuggestionItemSchema), await res.json()),
     settings: settings.map((s) => ({ ...s, name: names.get(s.code) ?? s.code })),
   };
 };
