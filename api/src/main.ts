@@ -10,6 +10,7 @@ import {
 import { createApp } from './app.ts';
 import { announce, prepareData, warmUp } from './boot.ts';
 import { setupUrlIfNeeded } from './auth/setup.ts';
+import { loadDataKey } from './crypto/fields.ts';
 import { loadServiceConfig } from './config.ts';
 import { listenForChanges } from './store/changes.ts';
 import { withinLimit } from './security/rate-limit.ts';
@@ -49,6 +50,7 @@ async function main() {
     authSecret: svc.authSecret,
     oidc: svc.oidc,
     rateLimits: svc.rateLimit ? DEFAULT_RATE_LIMITS : undefined,
+    dataKey: loadDataKey(process.env, config.DATA_DIR),
   });
   const unlisten = await listenForChanges(rt.db, () => deps.invalidate?.());
   const stopJobs = startScheduler(rt.db, JOBS, { log });

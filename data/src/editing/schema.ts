@@ -115,6 +115,14 @@ export const resourceFieldLabels: Record<string, string> = {
 /** Per-municipality choices staff make. */
 export const MunicipalitySettingsSchema = v.object({
   hostChangesPublishDirectly: v.boolean('公開のしかたを選んでください'),
+  /** Days after 参加開始 when the coordinator checks in (default 14, 30, 90). */
+  followupDays: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(730))),
+      v.minLength(1),
+      v.maxLength(10, '確認の予定は10回までです'),
+    ),
+  ),
 });
 
 /** A resident's note or a host's proposed change, waiting in the review queue. */
