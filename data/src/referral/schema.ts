@@ -193,3 +193,14 @@ export const DEFAULT_FOLLOWUP_DAYS = [14, 30, 90] as const;
  */
 export const SMALL_COUNT = '3未満';
 export const suppressSmall = (n: number): number | typeof SMALL_COUNT => (n > 0 && n < 3 ? SMALL_COUNT : n);
+
+const SuppressedCountSchema = v.union([v.number(), v.literal(SMALL_COUNT)]);
+/** Per resource: referrals sent, accepted, started, still attending three months on. */
+export const OutcomeRowSchema = v.object({
+  resourceId: v.string(),
+  resourceName: v.string(),
+  sent: SuppressedCountSchema,
+  accepted: SuppressedCountSchema,
+  started: SuppressedCountSchema,
+  stillAt3Months: SuppressedCountSchema,
+});
