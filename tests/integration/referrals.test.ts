@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdmin } from '@norishiro/api';
 import { appWithInventories, type TestApp } from '../support/app.ts';
 import { as, signedInUser, type TestUser } from '../support/auth.ts';
 import { databaseKinds } from '../support/services.ts';
@@ -169,6 +170,53 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
       await t.app.request('/api/referrals/outcomes', as(await signedInUser(t, 'staff', [HIMI])))
     ).json();
     expect(outcomes[0]).toMatchObject({ resourceId, sent: '3未満' });
+  });
+
+  it('closed cases past the retention period lose every trace of the person; statuses stay', async () => {
+    const made = await (
+      await post(t, coordinator, '/api/cases', {
+        municipality: HIMI,
+        members: [{ relation: 'self', profile: {} }],
+        notes: 'RETAIN-MARKER',
+      })
+    ).json();
+    const closed = await t.app.request(
+      `/api/cases/${made.id}`,
+      as(coordinator, { method: 'PATCH', body: JSON.stringify({ status: 'closed', version: made.version }) }),
+    );
+    expect(closed.status).toBe(200);
+    await t.db.query(`update cases set closed_at = now() - interval '6 years' where id = $1`, [made.id]);
+    const lines: string[] = [];
+    const ctx = {
+      db: t.db,
+      auth: t.deps.auth,
+      config: undefined as never,
+      origin: '',
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(l),
+      stdin: async () => '',
+    };
+    expect(await runAdmin(ctx, ['retention', '--dry-run'])).toBe(0);
+    expect(lines.join('\n')).toContain('1 件');
+    expect((await t.app.request(`/api/cases/${made.id}`, as(coordinator))).status).toBe(200);
+    expect(await runAdmin(ctx, ['retention'])).toBe(0);
+    expect((await t.app.request(`/api/cases/${made.id}`, as(coordinator))).status).toBe(404);
+    const [row] = await t.db.query<{ code: string; notes_sealed: string | null }>(
+      'select code, notes_sealed from cases where id = $1',
+      [made.id],
+    );
+    expect(row).toMatchObject({ notes_sealed: null });
+    expect(row!.code).toMatch(/^anon-/);
+  });
+
+  it('staff erase a case on the person’s request; coordinators may not', async () => {
+    const made = await (
+      await post(t, coordinator, '/api/cases', { municipality: HIMI, members: [{ relation: 'self', profile: {} }] })
+    ).json();
+    expect((await post(t, coordinator, `/api/cases/${made.id}/erase`, {})).status).toBe(403);
+    const staff = await signedInUser(t, 'staff', [HIMI]);
+    expect((await post(t, staff, `/api/cases/${made.id}/erase`, {})).status).toBe(200);
+    expect((await t.app.request(`/api/cases/${made.id}`, as(coordinator))).status).toBe(404);
   });
 
   it('every read and write of this participant data is in the audit log', async () => {

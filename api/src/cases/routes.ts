@@ -17,6 +17,10 @@ export function caseRoutes(db: Db, service: ReferralService) {
     .get('/:id', requires('cases:read'), async (c) =>
       c.json(await service.getCase(scoped(db, c.get('actor')!), c.req.param('id'))),
     )
+    .post('/:id/erase', requires('cases:erase'), async (c) => {
+      await service.eraseCase(scoped(db, c.get('actor')!), c.req.param('id'));
+      return c.json({ ok: true });
+    })
     .patch('/:id', requires('cases:write'), async (c) => {
       const body = parseInput(CasePatchSchema, await jsonBody(c.req), 'ケース');
       return c.json(await service.patchCase(scoped(db, c.get('actor')!), c.req.param('id'), body));

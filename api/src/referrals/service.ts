@@ -19,6 +19,7 @@ import type { FieldCipher } from '../crypto/fields.ts';
 import { HttpError } from '../errors.ts';
 import * as cases from '../store/cases.ts';
 import * as referrals from '../store/referrals.ts';
+import { anonymizeCase } from '../store/retention.ts';
 import { within, type Scope } from '../store/scope.ts';
 
 const noCase = () => new HttpError('not_found', 'ケースが見つかりません');
@@ -147,6 +148,21 @@ export class ReferralService {
         municipality: found.municipality,
       });
       return (await cases.findCase(s, this.cipher, id))!;
+    });
+  }
+
+  /** On the person's request: text and codes go now; statuses stay for statistics. */
+  eraseCase(scope: Scope, id: string): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      const found = await cases.findCase(within(scope, tx), this.cipher, id, true);
+      if (!found) throw noCase();
+      await anonymizeCase(tx, id);
+      await audit(tx, scope.actor, {
+        action: 'case_erase',
+        objectType: 'case',
+        objectId: id,
+        municipality: found.municipality,
+      });
     });
   }
 

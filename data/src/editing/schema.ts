@@ -115,6 +115,8 @@ export const resourceFieldLabels: Record<string, string> = {
 /** Per-municipality choices staff make. */
 export const MunicipalitySettingsSchema = v.object({
   hostChangesPublishDirectly: v.boolean('公開のしかたを選んでください'),
+  /** Years a closed case is kept before it is anonymized (default 5). */
+  retentionYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30))),
   /** Days after 参加開始 when the coordinator checks in (default 14, 30, 90). */
   followupDays: v.optional(
     v.pipe(

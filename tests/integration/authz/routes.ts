@@ -178,6 +178,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     setup: async (t, where) => ({ path: `/api/cases/${await caseIn(t, where)}` }),
     ok: (_r, where) => (where === 'own' ? 200 : 404),
   },
+  'POST /api/cases/:id/erase': {
+    setup: async (t, where) => ({ path: `/api/cases/${await caseIn(t, where)}/erase` }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
   'PATCH /api/cases/:id': {
     setup: async (t, where) => ({ path: `/api/cases/${await caseIn(t, where)}`, body: { version: 999 } }),
     ok: (_r, where) => (where === 'own' ? 409 : 404),
