@@ -19,3 +19,4 @@ export { withinLimit } from './security/rate-limit.ts';
 export { DEFAULT_RATE_LIMITS, type RateLimits } from './deps.ts';
 export { ReferralService } from './referrals/service.ts';
 export { scoped } from './store/scope.ts';
+export { cipherFrom, loadDataKey } from './crypto/fields.ts';
