@@ -117,6 +117,7 @@ describe.each(databaseKinds())('gap board on %s', (kind) => {
       '資源の追加・変更',
       '紹介の結果',
       '解消した不足',
+      '月ごとの推移',
     ]);
     expect(book.getWorksheet('概要')!.getRow(4).getCell(2).value).toBe(6);
   });

@@ -4,11 +4,13 @@ import {
   targetLabels,
   timeBandLabels,
   timeBandOf,
+  type Coverage,
   type Resource,
-  type SMALL_COUNT,
 } from '@norishiro/data';
 
-export type CoverageBy = 'district_category' | 'district_situation' | 'category_timeband';
+export type { Coverage };
+
+export type CoverageBy = Coverage['by'];
 
 export interface GapCounts {
   district: string | null;
@@ -16,20 +18,6 @@ export interface GapCounts {
   situations: string[];
   timeBands: string[];
   count: number;
-}
-
-export interface CoverageCell {
-  row: string;
-  col: string;
-  resources: number;
-  gaps: number | typeof SMALL_COUNT;
-}
-
-export interface Coverage {
-  by: CoverageBy;
-  rows: string[];
-  cols: string[];
-  cells: CoverageCell[];
 }
 
 const NO_DISTRICT = '地区の記載なし';

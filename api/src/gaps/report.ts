@@ -6,8 +6,8 @@ import {
   targetLabels,
   timeBandLabels,
   type Gap,
+  type KochikuReport,
   type Resource,
-  type SMALL_COUNT,
 } from '@norishiro/data';
 import type { Queryable } from '@norishiro/indexer';
 import { csvCell } from '../audit/csv.ts';
@@ -15,19 +15,7 @@ import { listGaps } from '../store/gaps.ts';
 import type { Scope } from '../store/scope.ts';
 import { coverage, type Coverage } from './coverage.ts';
 
-type Count = number | typeof SMALL_COUNT;
-
-export interface KochikuReport {
-  municipality: string;
-  from: string;
-  to: string;
-  summary: { records: Count; needs: number; inCouncil: number; resolved: number };
-  topGaps: Gap[];
-  coverage: Coverage;
-  resourcesChanged: { id: string; name: string; change: '追加' | '変更' | '終了'; at: string }[];
-  referralOutcomes: { category: string; sent: Count; started: Count }[];
-  resolved: Gap[];
-}
+export type { KochikuReport };
 
 /** Active resources of a municipality, for coverage. */
 export async function resourcesOf(db: Queryable, municipality: string): Promise<Resource[]> {
@@ -93,6 +81,16 @@ export async function kochikuReport(
     resourcesOf(scope.db, municipality),
   ]);
   const total = raw.reduce((n, g) => n + g.count, 0);
+  const trendRows = await scope.db.query<{ month: string; recorded: string | number; resolved: string | number }>(
+    `with months as (
+       select to_char(generate_series(date_trunc('month', $2::date) - interval '11 months', date_trunc('month', $2::date), interval '1 month'), 'YYYY-MM') as month)
+     select m.month,
+       coalesce((select sum(count) from gaps g where g.municipality = $1 and g.period = m.month), 0) as recorded,
+       (select count(*) from gap_events e join gaps g on g.id = e.gap_id
+          where g.municipality = $1 and e.to_status = 'resolved' and to_char(e.at + interval '9 hours', 'YYYY-MM') = m.month) as resolved
+     from months m order by m.month`,
+    [municipality, to],
+  );
   return {
     ...period,
     summary: {
@@ -115,6 +113,11 @@ export async function kochikuReport(
       started: suppressSmall(Number(o.started)),
     })),
     resolved: gaps.filter((g) => g.status === 'resolved'),
+    trends: trendRows.map((r) => ({
+      month: r.month,
+      recorded: suppressSmall(Number(r.recorded)),
+      resolved: suppressSmall(Number(r.resolved)),
+    })),
   };
 }
 
@@ -205,5 +208,6 @@ export async function reportXlsx(report: KochikuReport): Promise<Buffer> {
     ...report.referralOutcomes.map((o) => [o.category, o.sent, o.started]),
   ]);
   sheet('解消した不足', [GAP_HEADERS, ...gapRows(report.resolved)]);
+  sheet('月ごとの推移', [['月', '不足の記録', '解消'], ...report.trends.map((t) => [t.month, t.recorded, t.resolved])]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

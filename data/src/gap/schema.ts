@@ -107,3 +107,30 @@ export function timeBandOf(day: string, from: string): keyof typeof timeBandLabe
   if (day === 'sat' || day === 'sun') return 'weekend';
   return from >= '17:00' ? 'weekday_evening' : 'weekday_day';
 }
+
+const CountSchema = v.union([v.number(), v.literal('3未満')]);
+
+export const CoverageSchema = v.object({
+  by: v.picklist(['district_category', 'district_situation', 'category_timeband']),
+  rows: v.array(v.string()),
+  cols: v.array(v.string()),
+  cells: v.array(v.object({ row: v.string(), col: v.string(), resources: v.number(), gaps: CountSchema })),
+});
+
+/** The page a 構築会議 reads for a period: what is missing, what changed, what was resolved. */
+export const KochikuReportSchema = v.object({
+  municipality: v.string(),
+  from: v.string(),
+  to: v.string(),
+  summary: v.object({ records: CountSchema, needs: v.number(), inCouncil: v.number(), resolved: v.number() }),
+  topGaps: v.array(GapSchema),
+  coverage: CoverageSchema,
+  resourcesChanged: v.array(
+    v.object({ id: v.string(), name: v.string(), change: v.picklist(['追加', '変更', '終了']), at: v.string() }),
+  ),
+  referralOutcomes: v.array(v.object({ category: v.string(), sent: CountSchema, started: CountSchema })),
+  resolved: v.array(GapSchema),
+  trends: v.array(v.object({ month: v.string(), recorded: CountSchema, resolved: CountSchema })),
+});
+export type KochikuReport = v.InferOutput<typeof KochikuReportSchema>;
+export type Coverage = v.InferOutput<typeof CoverageSchema>;
