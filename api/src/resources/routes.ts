@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { Hono } from 'hono';
 import { ResourceQuerySchema, type ResourceHit, type ResourceList, type SearchDocument } from '@norishiro/data';
+import { ResourceIdSchema } from '@norishiro/data';
 import { getResource } from '@norishiro/indexer';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
@@ -27,6 +29,8 @@ export function resourceRoutes(deps: AppDeps) {
       return c.json(body);
     })
     .get('/:id', async (c) => {
+      // An id that cannot exist (a NUL byte, a slash-like value) is a 404, never a query.
+      if (!v.is(ResourceIdSchema, c.req.param('id'))) throw new HttpError('not_found', 'この資源は見つかりません');
       const resource = await getResource(deps.db, c.req.param('id'));
       if (!resource || resource.source.synthetic) throw new HttpError('not_found', 'この資源は見つかりません');
       const municipality = (await deps.municipalities()).find((m) => m.code === resource.municipality);

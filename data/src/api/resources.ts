@@ -43,9 +43,19 @@ export const ResourceQuerySchema = v.object({
         const [lat, lng] = s.split(',').map(Number);
         return { lat: lat!, lng: lng! };
       }),
+      v.check(
+        (p) => Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180,
+        'near の緯度は -90〜90、経度は -180〜180 で指定してください',
+      ),
     ),
   ),
-  radiusKm: v.optional(num('radiusKm は数値で指定してください')),
+  radiusKm: v.optional(
+    v.pipe(
+      num('radiusKm は数値で指定してください'),
+      v.minValue(0.1, 'radiusKm は0.1以上です'),
+      v.maxValue(500, 'radiusKm は500以下です'),
+    ),
+  ),
   includeCoordination: v.optional(v.picklist(['true', 'false'] as const)),
   page: v.optional(int(1, 1000, 'page は1以上の整数です'), '1'),
   perPage: v.optional(int(1, 100, 'perPage は1〜100の整数です'), '20'),

@@ -106,14 +106,15 @@ export async function startEmbeddedMeili(dataDir: string, opts: { timeoutMs?: nu
       join(home, 'snapshots'),
       '--http-addr',
       `127.0.0.1:${port}`,
-      `--master-key=${masterKey}`,
       '--env',
       'production',
       '--no-analytics',
       '--log-level',
       'WARN',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // The key goes through the child's environment only: anything in argv can be read by any
+    // local user from /proc/<pid>/cmdline.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   );
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));

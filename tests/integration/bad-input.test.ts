@@ -1,0 +1,45 @@
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedMeili } from '@norishiro/indexer';
+import { appWithInventories, type TestApp } from '../support/app.ts';
+
+describe('input that once reached the database or Meilisearch', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await appWithInventories('pglite');
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['/api/resources?near=91,200&radiusKm=5', 400],
+    ['/api/resources?near=91,181', 400],
+    ['/api/resources?near=36.8,136.9&radiusKm=1e308', 400],
+    ['/api/resources/%00', 404],
+    ['/api/resources/..%2F..%2Fetc', 404],
+  ])('%s answers %i in the error shape', async (path, status) => {
+    const res = await t.app.request(path);
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.message).toMatch(/[ぁ-んァ-ン一-龯]/);
+  });
+});
+
+describe('the embedded Meilisearch', () => {
+  let dir: string;
+  let meili: Awaited<ReturnType<typeof startEmbeddedMeili>>;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'meili-key-'));
+    meili = await startEmbeddedMeili(dir);
+  });
+  afterAll(async () => {
+    await meili.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gets its master key from the environment, never on a command line another user can read', () => {
+    const cmdline = readFileSync(`/proc/${meili.pid}/cmdline`, 'utf8');
+    expect(cmdline).not.toContain(meili.masterKey);
+    expect(cmdline).not.toContain('master-key');
+  });
+});
