@@ -5,6 +5,7 @@ export * from './municipality/schema.ts';
 export * from './source/schema.ts';
 export * from './resource/schema.ts';
 export * from './needs/schema.ts';
+export * from './needs/household.ts';
 export * from './inventory/schema.ts';
 export * from './inventory/check.ts';
 export * from './search/document.ts';

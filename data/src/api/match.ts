@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SearchDocumentSchema } from '../search/document.ts';
+import { RelationSchema } from '../needs/household.ts';
 
 /** A search document without the fields that exist only to be searched. */
 export const ResourceSummarySchema = v.omit(SearchDocumentSchema, ['readings', 'variants']);
@@ -51,3 +52,33 @@ export type MatchFactor = v.InferOutput<typeof MatchFactorSchema>;
 export type MatchResult = v.InferOutput<typeof MatchResultSchema>;
 export type MatchGap = v.InferOutput<typeof MatchGapSchema>;
 export type MatchResponse = v.InferOutput<typeof MatchResponseSchema>;
+
+export const HouseholdMemberResultSchema = v.object({
+  /** Position of the member in the request, so the desk can put answers side by side. */
+  member: v.number(),
+  relation: RelationSchema,
+  results: v.array(MatchResultSchema),
+  considered: v.number(),
+  gap: MatchGapSchema,
+});
+
+export const SharedResultSchema = v.object({
+  resource: ResourceSummarySchema,
+  /** The members (positions in the request) this resource is among the results of. */
+  members: v.array(v.number()),
+  distanceKm: v.optional(v.number()),
+  /** A short Japanese sentence: whom it serves and why. */
+  reason: v.string(),
+});
+
+export const HouseholdMatchResponseSchema = v.object({
+  members: v.array(HouseholdMemberResultSchema),
+  /** Resources that serve two or more members: one visit, several needs. */
+  shared: v.array(SharedResultSchema),
+  /** The household's combined gap: every member's missing things, named per member. */
+  gap: MatchGapSchema,
+});
+
+export type HouseholdMemberResult = v.InferOutput<typeof HouseholdMemberResultSchema>;
+export type SharedResult = v.InferOutput<typeof SharedResultSchema>;
+export type HouseholdMatchResponse = v.InferOutput<typeof HouseholdMatchResponseSchema>;
