@@ -1,6 +1,6 @@
 import {
-  normalizeText,
-  toHiragana,
+  resolveDistrict,
+  type District,
   type Municipality,
   type NeedsProfile,
   type Point,
@@ -9,22 +9,45 @@ import {
 
 export interface MatchContext {
   profile: NeedsProfile;
-  origin: Point;
-  /** How exact the origin is, for the distance reason. */
+  municipality: Municipality;
+  /** Where distances are measured from; undefined when no home and no located district was given. */
+  origin?: Point;
+  /** What the origin is, for reasons (「土肥地区の代表点」), or why there is none. */
   originLabel: string;
+  /** The district the person named, resolved from what was typed. */
+  district?: District;
+  /** The person's own situations, stated or implied by age. */
   situations: Target[];
+  /** Situations of someone the person looks after: what serves them serves the carer too. */
+  caredFor: Target[];
+  /** Every target a resource may have to be worth scoring for this person. */
+  reach: Target[];
   /** `day-HH` keys of every hour the person is free. */
   freeHours: Set<string>;
+  /** What was typed (trimmed), for reasons. */
   interests: string[];
 }
 
-/** Age implies situations: 65+ is elderly, 15–39 is youth. */
+/** Age implies situations: under 15 a child, 15–39 young, 65 and over elderly. */
 export function situationsOf(profile: NeedsProfile): Target[] {
   const s = new Set<Target>(profile.situations);
   if (profile.age !== undefined && profile.age >= 65) s.add('elderly');
   if (profile.age !== undefined && profile.age >= 15 && profile.age <= 39) s.add('youth');
   if (profile.age !== undefined && profile.age < 15) s.add('children');
   return [...s];
+}
+
+/**
+ * Whom a carer looks after. Stated explicitly, or, for a family carer who said nothing more,
+ * the older person or person with dementia most family carers look after.
+ */
+export function caredForOf(profile: NeedsProfile): Target[] {
+  const s = new Set<Target>(profile.caresFor);
+  if (profile.situations.includes('caregiver') && s.size === 0) ['elderly', 'dementia'].forEach((t) => s.add(t as Target));
+  // Dementia is served by the older people's centres (地域包括支援センター): a family asking
+  // about dementia reaches them even when the person they ask about is not said to be old.
+  if (s.has('dementia')) s.add('elderly');
+  return [...s].filter((t) => !profile.situations.includes(t));
 }
 
 export function freeHourKeys(profile: NeedsProfile): Set<string> {
@@ -37,22 +60,36 @@ export function freeHourKeys(profile: NeedsProfile): Set<string> {
   return keys;
 }
 
-/** Where the person starts: their point, else their district's, else the city hall. */
-export function originOf(profile: NeedsProfile, m: Municipality): { origin: Point; label: string } {
+/**
+ * Where the person starts: their point, else their district's. Without either there is no
+ * origin: distance is then left out, never measured from the city hall.
+ */
+export function originOf(
+  profile: NeedsProfile,
+  district: District | undefined,
+): { origin?: Point; label: string } {
   if (profile.home) return { origin: profile.home, label: '指定した地点' };
-  const district = m.districts.find((d) => d.name === profile.district);
   if (district?.point) return { origin: district.point, label: `${district.name}の代表点` };
-  return { origin: m.cityHall, label: `${m.name}役所` };
+  if (district) return { label: `${district.name}（地区の位置が分からないため距離は比べていません）` };
+  return { label: '住まいの場所の指定がない' };
 }
 
 export function buildContext(profile: NeedsProfile, m: Municipality): MatchContext {
-  const { origin, label } = originOf(profile, m);
+  const district = profile.district ? resolveDistrict(m, profile.district).district : undefined;
+  const { origin, label } = originOf(profile, district);
+  const situations = situationsOf(profile);
+  if (situations.includes('dementia') && !situations.includes('elderly')) situations.push('elderly');
+  const caredFor = caredForOf(profile).filter((t) => !situations.includes(t));
   return {
     profile,
+    municipality: m,
     origin,
     originLabel: label,
-    situations: situationsOf(profile),
+    district,
+    situations,
+    caredFor,
+    reach: [...new Set([...situations, ...caredFor])].sort(),
     freeHours: freeHourKeys(profile),
-    interests: profile.interests.map((w) => toHiragana(normalizeText(w).trim())).filter(Boolean),
+    interests: [...new Set(profile.interests.map((w) => w.normalize('NFKC').trim()).filter(Boolean))].sort(),
   };
 }

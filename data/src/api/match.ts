@@ -29,6 +29,9 @@ export const MatchResultSchema = v.object({
   /** The public record as a result list shows it; the whole record is at /api/resources/:id. */
   resource: ResourceSummarySchema,
   score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  /** 1-based; results with equal scores share a rank and are shown as equal (同点). */
+  rank: v.number(),
+  /** Absent when the person gave no location or the resource's place is unknown. */
   distanceKm: v.optional(v.number()),
   planned: v.boolean(),
   factors: v.array(MatchFactorSchema),
@@ -36,7 +39,10 @@ export const MatchResultSchema = v.object({
 
 export const MatchGapSchema = v.object({
   suspected: v.boolean(),
+  /** What is missing in one sentence the 構築会議 can use, or how many resources fit. */
   summary: v.string(),
+  /** The rule the signal follows, in a coordinator's words, shown beside the summary. */
+  rule: v.string(),
   /** Which factor failed: no host near, no opening at those times, nothing for that situation… */
   missing: v.array(v.object({ factor: MatchFactorNameSchema, message: v.string() })),
 });
