@@ -1,5 +1,10 @@
 import {
+  CATEGORIES,
+  DAYS,
+  TARGETS,
+  interestMatcher,
   resolveDistrict,
+  type InterestText,
   type District,
   type Municipality,
   type NeedsProfile,
@@ -26,6 +31,8 @@ export interface MatchContext {
   freeHours: Set<string>;
   /** What was typed (trimmed), for reasons. */
   interests: string[];
+  /** The interests a resource offers, prepared once per request. */
+  interestsIn: (text: InterestText) => string[];
 }
 
 /** Age implies situations: under 15 a child, 15–39 young, 65 and over elderly. */
@@ -74,9 +81,25 @@ export function originOf(
   return { label: '住まいの場所の指定がない' };
 }
 
-export function buildContext(profile: NeedsProfile, m: Municipality): MatchContext {
+/** The order things were typed in never matters: every list is put in the taxonomy's order. */
+export function canonical(profile: NeedsProfile): NeedsProfile {
+  const byList = <T>(list: readonly T[]) => (a: T, b: T) => list.indexOf(a) - list.indexOf(b);
+  return {
+    ...profile,
+    situations: [...new Set(profile.situations)].sort(byList(TARGETS)),
+    caresFor: [...new Set(profile.caresFor)].sort(byList(TARGETS)),
+    wants: [...new Set(profile.wants)].sort(byList(CATEGORIES)),
+    availability: [...profile.availability].sort(
+      (a, b) => DAYS.indexOf(a.day) - DAYS.indexOf(b.day) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+    ),
+  };
+}
+
+export function buildContext(input: NeedsProfile, m: Municipality): MatchContext {
+  const profile = canonical(input);
   const district = profile.district ? resolveDistrict(m, profile.district).district : undefined;
   const { origin, label } = originOf(profile, district);
+  const interests = [...new Set(profile.interests.map((w) => w.normalize('NFKC').trim()).filter(Boolean))].sort();
   const situations = situationsOf(profile);
   if (situations.includes('dementia') && !situations.includes('elderly')) situations.push('elderly');
   const caredFor = caredForOf(profile).filter((t) => !situations.includes(t));
@@ -88,8 +111,9 @@ export function buildContext(profile: NeedsProfile, m: Municipality): MatchConte
     district,
     situations,
     caredFor,
-    reach: [...new Set([...situations, ...caredFor])].sort(),
+    reach: [...new Set([...situations, ...caredFor])].sort((a, b) => TARGETS.indexOf(a) - TARGETS.indexOf(b)),
     freeHours: freeHourKeys(profile),
-    interests: [...new Set(profile.interests.map((w) => w.normalize('NFKC').trim()).filter(Boolean))].sort(),
+    interests,
+    interestsIn: interestMatcher(interests),
   };
 }

@@ -33,6 +33,8 @@ export function scoreCandidate(doc: Candidate, ctx: MatchContext): Scored {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+const byName = new Intl.Collator('ja');
+
 /**
  * Places for small children are not for a school-age person who is not there as a parent:
  * a 13-year-old gets nothing from a 子育て支援拠点 or a nursery, whatever its age limits say.
@@ -65,7 +67,7 @@ export function rank(scored: Scored[], ctx: MatchContext): Scored[] {
       stageOrder(a) - stageOrder(b) ||
       known(a) - known(b) ||
       dist(a) - dist(b) ||
-      a.doc.name.localeCompare(b.doc.name, 'ja') ||
+      byName.compare(a.doc.name, b.doc.name) ||
       (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0),
   );
 }

@@ -20,5 +20,8 @@ export const KNOWN_CLOSED_FACTOR = 0.55;
 /** A resource not yet open (開設予定・検討中) still shows, lower, and never as open. */
 export const NOT_OPEN_FACTOR = 0.8;
 
-/** How many candidates Meilisearch hands to scoring. */
-export const CANDIDATE_LIMIT = 120;
+/**
+ * How many candidates Meilisearch hands to scoring: more than any city's whole directory
+ * after the target filter (伊豆市, the largest, has 57 resources), so the gap rule sees all.
+ */
+export const CANDIDATE_LIMIT = 80;

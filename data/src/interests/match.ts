@@ -1,4 +1,4 @@
-import { normalizeText, toHiragana, toKatakana } from '../text/kana.ts';
+import { normalizeText, toHiragana } from '../text/kana.ts';
 import { INTEREST_GROUPS, type InterestGroup } from './synonyms.ts';
 
 /** What a resource offers to be matched against: its written text and its reading words. */
@@ -31,18 +31,32 @@ function wholeKanaWords(text: InterestText): Set<string> {
 }
 
 /**
- * Whether a resource offers the interest: a written form appears in its text (Latin words
- * such as PC only as a whole word), or a reading is one of its whole kana words.
+ * Prepares the typed interests once; the returned function lists those a resource offers: a
+ * written form appears in its text (Latin words such as PC only as a whole word), or a
+ * reading is one of its whole kana words.
  */
-export function offersInterest(text: InterestText, typed: string, groups?: readonly InterestGroup[]): boolean {
-  const { words, readings } = interestForms(typed, groups);
-  const written = fold(text.written);
-  const kanaWords = wholeKanaWords(text);
-  const writtenHit = words.some((w) => {
-    if (w.length === 0) return false;
-    if (/^[a-z0-9]+$/.test(w)) return new RegExp(`(^|[^a-z0-9])${w}([^a-z0-9]|$)`).test(written);
-    if (isKana(w)) return kanaWords.has(w) || kanaWords.has(toHiragana(toKatakana(w)));
-    return written.includes(w);
+export function interestMatcher(typed: readonly string[], groups?: readonly InterestGroup[]) {
+  const prepared = typed.map((t) => {
+    const { words, readings } = interestForms(t, groups);
+    const latin = words.filter((w) => /^[a-z0-9]+$/.test(w)).map((w) => new RegExp(`(^|[^a-z0-9])${w}([^a-z0-9]|$)`));
+    const kana = [...readings, ...words.filter(isKana)];
+    const written = words.filter((w) => w.length > 0 && !isKana(w) && !/^[a-z0-9]+$/.test(w));
+    return { typed: t, latin, kana, written };
   });
-  return writtenHit || readings.some((r) => kanaWords.has(r));
+  return (text: InterestText): string[] => {
+    const written = fold(text.written);
+    let kanaWords: Set<string> | undefined;
+    return prepared
+      .filter((p) => {
+        if (p.written.some((w) => written.includes(w)) || p.latin.some((re) => re.test(written))) return true;
+        kanaWords ??= wholeKanaWords(text);
+        return p.kana.some((k) => kanaWords!.has(k));
+      })
+      .map((p) => p.typed);
+  };
+}
+
+/** Whether a resource offers one interest (see interestMatcher). */
+export function offersInterest(text: InterestText, typed: string, groups?: readonly InterestGroup[]): boolean {
+  return interestMatcher([typed], groups)(text).length > 0;
 }

@@ -1,4 +1,4 @@
-import { normalizeText, offersInterest } from '@norishiro/data';
+import { normalizeText } from '@norishiro/data';
 import { NEUTRAL, type Factor } from './types.ts';
 
 /**
@@ -7,11 +7,10 @@ import { NEUTRAL, type Factor } from './types.ts';
  */
 export const interest: Factor = (doc, ctx) => {
   if (ctx.interests.length === 0) return { value: NEUTRAL, reason: '興味・関心の指定はありません' };
-  const text = {
+  const found = ctx.interestsIn({
     written: normalizeText([doc.name, ...doc.aliases, doc.description ?? '', ...doc.tags, ...doc.categoryLabels].join(' ')),
     reading: doc.reading,
-  };
-  const found = ctx.interests.filter((w) => offersInterest(text, w));
+  });
   return found.length > 0
     ? {
         value: 0.5 + 0.5 * (found.length / ctx.interests.length),

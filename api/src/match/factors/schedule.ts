@@ -13,12 +13,18 @@ export function knownClosed(doc: Candidate, freeHours: Set<string>): boolean {
   return !doc.openHours.some((k) => freeHours.has(k));
 }
 
+/** A summary whose note repeats its head (「2か月に1回（2か月に1回開催）」) is said once. */
+export function onceSaid(summary: string): string {
+  const m = /^(.+?)（(.+)）$/.exec(summary);
+  return m && m[2]!.includes(m[1]!) ? m[2]! : summary;
+}
+
 /** Overlap of opening hours with the person's free time; an unknown schedule is neutral. */
 export const schedule: Factor = (doc, ctx) => {
   if (ctx.freeHours.size === 0)
     return { value: NEUTRAL, reason: '空いている時間の指定がないため、日時は比べていません' };
   if (!doc.scheduleKnown || doc.days.length === 0) {
-    const said = doc.scheduleKnown && doc.scheduleSummary ? `計画には「${doc.scheduleSummary}」とあり、` : '';
+    const said = doc.scheduleKnown && doc.scheduleSummary ? `計画には「${onceSaid(doc.scheduleSummary)}」とあり、` : '';
     return { value: NEUTRAL, reason: `${said}開いている日時は要確認です` };
   }
   const freeDays = new Set([...ctx.freeHours].map((k) => k.slice(0, 3) as Day));
