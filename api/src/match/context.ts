@@ -29,6 +29,8 @@ export interface MatchContext {
   reach: Target[];
   /** `day-HH` keys of every hour the person is free. */
   freeHours: Set<string>;
+  /** The days of those hours. */
+  freeDays: Set<string>;
   /** What was typed (trimmed), for reasons. */
   interests: string[];
   /** The interests a resource offers, prepared once per request. */
@@ -99,6 +101,7 @@ export function buildContext(input: NeedsProfile, m: Municipality): MatchContext
   const profile = canonical(input);
   const district = profile.district ? resolveDistrict(m, profile.district).district : undefined;
   const { origin, label } = originOf(profile, district);
+  const freeHours = freeHourKeys(profile);
   const interests = [...new Set(profile.interests.map((w) => w.normalize('NFKC').trim()).filter(Boolean))].sort();
   const situations = situationsOf(profile);
   if (situations.includes('dementia') && !situations.includes('elderly')) situations.push('elderly');
@@ -112,7 +115,8 @@ export function buildContext(input: NeedsProfile, m: Municipality): MatchContext
     situations,
     caredFor,
     reach: [...new Set([...situations, ...caredFor])].sort((a, b) => TARGETS.indexOf(a) - TARGETS.indexOf(b)),
-    freeHours: freeHourKeys(profile),
+    freeHours,
+    freeDays: new Set([...freeHours].map((k) => k.slice(0, 3))),
     interests,
     interestsIn: interestMatcher(interests),
   };

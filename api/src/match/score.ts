@@ -25,7 +25,7 @@ export function scoreCandidate(doc: Candidate, ctx: MatchContext): Scored {
     const { value, reason } = FACTORS[factor](doc, ctx);
     return { factor, weight: WEIGHTS[factor], value: round(value), reason };
   });
-  const closed = knownClosed(doc, ctx.freeHours);
+  const closed = knownClosed(doc, ctx);
   const total = factors.reduce((s, f) => s + f.weight * f.value, 0) / WEIGHT_SUM;
   const factor = (closed ? KNOWN_CLOSED_FACTOR : 1) * (isOpen(doc) ? 1 : NOT_OPEN_FACTOR);
   return { doc, score: round(total * factor), factors, closed };
@@ -55,21 +55,25 @@ export function outOfAgeBand(doc: Candidate, ctx: MatchContext): boolean {
  * on the ladder, then known hours, then the nearer known place, then by name (not by id).
  */
 export function rank(scored: Scored[], ctx: MatchContext): Scored[] {
-  const stageOrder = (s: Scored) => {
+  const keyed = scored.map((s) => {
     const d = bestStageDiff(s.doc.stages, ctx.profile.stage);
-    return d === 0 ? 0 : d === 1 ? 1 : 2 + Math.abs(d);
-  };
-  const known = (s: Scored) => (s.doc.scheduleKnown ? 0 : 1);
-  const dist = (s: Scored) => s.doc.distanceKm ?? Number.POSITIVE_INFINITY;
-  return scored.sort(
+    return {
+      s,
+      stage: d === 0 ? 0 : d === 1 ? 1 : 2 + Math.abs(d),
+      known: s.doc.scheduleKnown ? 0 : 1,
+      dist: s.doc.distanceKm ?? Number.POSITIVE_INFINITY,
+    };
+  });
+  keyed.sort(
     (a, b) =>
-      b.score - a.score ||
-      stageOrder(a) - stageOrder(b) ||
-      known(a) - known(b) ||
-      dist(a) - dist(b) ||
-      byName.compare(a.doc.name, b.doc.name) ||
-      (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0),
+      b.s.score - a.s.score ||
+      a.stage - b.stage ||
+      a.known - b.known ||
+      a.dist - b.dist ||
+      byName.compare(a.s.doc.name, b.s.doc.name) ||
+      (a.s.doc.id < b.s.doc.id ? -1 : a.s.doc.id > b.s.doc.id ? 1 : 0),
   );
+  return keyed.map((k) => k.s);
 }
 
 /** Competition ranks: equal scores share a rank (1, 2, 2, 4), so the desk shows them as equal. */

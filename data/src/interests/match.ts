@@ -1,4 +1,4 @@
-import { normalizeText, toHiragana } from '../text/kana.ts';
+import { normalizeText, toHiragana, toKatakana } from '../text/kana.ts';
 import { INTEREST_GROUPS, type InterestGroup } from './synonyms.ts';
 
 /** What a resource offers to be matched against: its written text and its reading words. */
@@ -22,11 +22,10 @@ export function interestForms(typed: string, groups: readonly InterestGroup[] = 
   return { words: [...words], readings: [...readings] };
 }
 
-/** Katakana runs and reading words of a text, as whole hiragana words. */
-function wholeKanaWords(text: InterestText): Set<string> {
-  const out = new Set<string>();
-  for (const run of normalizeText(text.written).match(/[\p{Script=Katakana}ー]+/gu) ?? []) out.add(toHiragana(run));
-  for (const w of (text.reading ?? '').split(/[\s・]+/)) if (w) out.add(fold(w));
+/** Katakana runs and reading words of a text, as whole katakana words (readings are katakana). */
+function wholeKanaWords(written: string, reading: string | undefined): Set<string> {
+  const out = new Set<string>(written.match(/[\p{Script=Katakana}ー]+/gu) ?? []);
+  if (reading) for (const w of reading.split(/[\s・]+/)) if (w) out.add(toKatakana(w));
   return out;
 }
 
@@ -39,17 +38,23 @@ export function interestMatcher(typed: readonly string[], groups?: readonly Inte
   const prepared = typed.map((t) => {
     const { words, readings } = interestForms(t, groups);
     const latin = words.filter((w) => /^[a-z0-9]+$/.test(w)).map((w) => new RegExp(`(^|[^a-z0-9])${w}([^a-z0-9]|$)`));
-    const kana = [...readings, ...words.filter(isKana)];
-    const written = words.filter((w) => w.length > 0 && !isKana(w) && !/^[a-z0-9]+$/.test(w));
+    const kana = [...readings, ...words.filter(isKana)].map(toKatakana);
+    // A written form with kana in it (ハンドメイド) is looked for in both kana scripts.
+    const written = words
+      .filter((w) => w.length > 0 && !isKana(w) && !/^[a-z0-9]+$/.test(w))
+      .flatMap((w) => [...new Set([w, toKatakana(w)])]);
     return { typed: t, latin, kana, written };
   });
+  const needsLatin = prepared.some((p) => p.latin.length > 0);
   return (text: InterestText): string[] => {
-    const written = fold(text.written);
+    // Written forms are compared as written (NFKC); only Latin words need case folding.
+    const written = normalizeText(text.written);
+    const lower = needsLatin ? written.toLowerCase() : written;
     let kanaWords: Set<string> | undefined;
     return prepared
       .filter((p) => {
-        if (p.written.some((w) => written.includes(w)) || p.latin.some((re) => re.test(written))) return true;
-        kanaWords ??= wholeKanaWords(text);
+        if (p.written.some((w) => written.includes(w)) || p.latin.some((re) => re.test(lower))) return true;
+        kanaWords ??= wholeKanaWords(written, text.reading);
         return p.kana.some((k) => kanaWords!.has(k));
       })
       .map((p) => p.typed);

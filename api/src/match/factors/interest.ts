@@ -1,4 +1,3 @@
-import { normalizeText } from '@norishiro/data';
 import { NEUTRAL, type Factor } from './types.ts';
 
 /**
@@ -8,7 +7,7 @@ import { NEUTRAL, type Factor } from './types.ts';
 export const interest: Factor = (doc, ctx) => {
   if (ctx.interests.length === 0) return { value: NEUTRAL, reason: '興味・関心の指定はありません' };
   const found = ctx.interestsIn({
-    written: normalizeText([doc.name, ...doc.aliases, doc.description ?? '', ...doc.tags, ...doc.categoryLabels].join(' ')),
+    written: [doc.name, ...doc.aliases, doc.description ?? '', ...doc.tags, ...doc.categoryLabels].join(' '),
     reading: doc.reading,
   });
   return found.length > 0

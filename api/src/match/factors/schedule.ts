@@ -1,16 +1,14 @@
-import { daysJa, DAYS, type Day } from '@norishiro/data';
+import { daysJa, DAYS } from '@norishiro/data';
+import type { MatchContext } from '../context.ts';
 import { NEUTRAL, type Candidate, type Factor } from './types.ts';
 
 const hourRange = (hours: number[]) => `${Math.min(...hours)}～${Math.max(...hours) + 1}時`;
 
 /** Known to be closed at every hour the person is free: weighs far more than unknown hours. */
-export function knownClosed(doc: Candidate, freeHours: Set<string>): boolean {
-  if (freeHours.size === 0 || !doc.scheduleKnown || doc.days.length === 0) return false;
-  if (doc.openHours.length === 0) {
-    const freeDays = new Set([...freeHours].map((k) => k.slice(0, 3)));
-    return !doc.days.some((d) => freeDays.has(d));
-  }
-  return !doc.openHours.some((k) => freeHours.has(k));
+export function knownClosed(doc: Candidate, free: Pick<MatchContext, 'freeHours' | 'freeDays'>): boolean {
+  if (free.freeHours.size === 0 || !doc.scheduleKnown || doc.days.length === 0) return false;
+  if (doc.openHours.length === 0) return !doc.days.some((d) => free.freeDays.has(d));
+  return !doc.openHours.some((k) => free.freeHours.has(k));
 }
 
 /** A summary whose note repeats its head (「2か月に1回（2か月に1回開催）」) is said once. */
@@ -27,9 +25,8 @@ export const schedule: Factor = (doc, ctx) => {
     const said = doc.scheduleKnown && doc.scheduleSummary ? `計画には「${onceSaid(doc.scheduleSummary)}」とあり、` : '';
     return { value: NEUTRAL, reason: `${said}開いている日時は要確認です` };
   }
-  const freeDays = new Set([...ctx.freeHours].map((k) => k.slice(0, 3) as Day));
   if (doc.openHours.length === 0) {
-    const shared = doc.days.filter((d) => freeDays.has(d));
+    const shared = doc.days.filter((d) => ctx.freeDays.has(d));
     return shared.length > 0
       ? { value: 0.7, reason: `${daysJa(shared)}曜に開いていて空いている日と重なります（時間は要確認）` }
       : { value: 0, reason: `開いている日（${daysJa(doc.days)}曜）は空いている日と重なりません` };

@@ -26,8 +26,14 @@ export const stage: Factor = (doc, ctx) => {
  * up, then back, so that a tie never prefers A型 to B型 for someone at stage 3.
  */
 export function bestStageDiff(stages: readonly Stage[], now: Stage): number {
-  const order = (d: number) => (d === 0 ? 0 : d === 1 ? 1 : d < 0 ? 2 - d : 10 + d);
-  return stages.map((s) => s - now).sort((a, b) => order(a) - order(b))[0] ?? 0;
+  let best = 0;
+  let bestOrder = Number.POSITIVE_INFINITY;
+  for (const s of stages) {
+    const d = s - now;
+    const order = d === 0 ? 0 : d === 1 ? 1 : d < 0 ? 2 - d : 10 + d;
+    if (order < bestOrder) [best, bestOrder] = [d, order];
+  }
+  return best;
 }
 
 function fit(diff: number): number {
