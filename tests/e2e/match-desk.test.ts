@@ -41,7 +41,11 @@ describe('matching desk (e2e): households, keyboard, wording', () => {
       await members.nth(0).getByRole('checkbox', { name: 'ひきこもり' }).check();
       await members.nth(0).getByLabel('行きたい場所の種類').selectOption({ label: '居場所' });
       await members.nth(0).getByText('空いている時間').click();
-      for (const d of ['月', '火', '水', '木', '金']) await members.nth(0).getByRole('checkbox', { name: `${d}曜 夜` }).check();
+      for (const d of ['月', '火', '水', '木', '金'])
+        await members
+          .nth(0)
+          .getByRole('checkbox', { name: `${d}曜 夜` })
+          .check();
       await members.nth(1).getByLabel('年齢').fill('76');
       await page.getByRole('button', { name: '世帯で さがす' }).click();
       const columns = page.locator('section.member');
@@ -67,7 +71,9 @@ describe('matching desk (e2e): households, keyboard, wording', () => {
     await page.keyboard.press('Enter');
     const first = page.locator('ol.results > li').first();
     await expect.poll(() => first.locator('h3').textContent(), { timeout: 20_000 }).toContain('就労体験');
-    await expect(page.locator('.actions button[type=submit]').evaluate((b) => getComputedStyle(b.parentElement!).position)).resolves.toBe('sticky');
+    await expect(
+      page.locator('.actions button[type=submit]').evaluate((b) => getComputedStyle(b.parentElement!).position),
+    ).resolves.toBe('sticky');
     await page.close();
   }, 90_000);
 
@@ -87,7 +93,9 @@ describe('matching desk (e2e): households, keyboard, wording', () => {
     await expect(results.first().textContent()).resolves.toContain('住まいの場所が指定されていないため');
     await expect(page.locator('.badge.tie').count()).resolves.toBeGreaterThan(0);
     await expect(page.getByText('「足りない」と判断する きまり').count()).resolves.toBe(1);
-    await expect(page.locator('ol.results').textContent()).resolves.not.toMatch(/の人の人|若者の人|要確認です（日時は要確認）/);
+    await expect(page.locator('ol.results').textContent()).resolves.not.toMatch(
+      /の人の人|若者の人|要確認です（日時は要確認）/,
+    );
     await screenshot(page, 'match-no-location-phone');
     await page.close();
   }, 90_000);

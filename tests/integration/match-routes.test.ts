@@ -21,7 +21,13 @@ describe('matching routes: districts as typed, coordinates, households', () => {
     ['222224', '天城湯ケ島', '222224-ibasho-ninchisho-cafe-amagi-yugashima'],
     ['222224', '中伊豆', '222224-ibasho-ninchisho-cafe-nakaizu'],
   ])('%s 「%s」 is accepted as its district', async (municipality, district, expected) => {
-    const res = await postJson(t.app, '/api/match', { municipality, district, age: 80, situations: ['dementia'], limit: 50 });
+    const res = await postJson(t.app, '/api/match', {
+      municipality,
+      district,
+      age: 80,
+      situations: ['dementia'],
+      limit: 50,
+    });
     expect(res.status).toBe(200);
     const body = v.parse(MatchResponseSchema, await res.json());
     const near = body.results.find((r) => r.resource.id === expected);
@@ -36,9 +42,19 @@ describe('matching routes: districts as typed, coordinates, households', () => {
   });
 
   it('out-of-range coordinates are a 400, never a 500', async () => {
-    for (const home of [{ lat: 91, lng: 139 }, { lat: 35, lng: 200 }, { lat: -91, lng: -181 }]) {
+    for (const home of [
+      { lat: 91, lng: 139 },
+      { lat: 35, lng: 200 },
+      { lat: -91, lng: -181 },
+    ]) {
       await error(await postJson(t.app, '/api/match', { municipality: '222224', home }));
-      await error(await postJson(t.app, '/api/match/household', { municipality: '222224', home, members: [{ relation: 'self' }] }));
+      await error(
+        await postJson(t.app, '/api/match/household', {
+          municipality: '222224',
+          home,
+          members: [{ relation: 'self' }],
+        }),
+      );
     }
   });
 
@@ -55,7 +71,9 @@ describe('matching routes: districts as typed, coordinates, households', () => {
   it('equal scores share a rank', async () => {
     const body = v.parse(
       MatchResponseSchema,
-      await (await postJson(t.app, '/api/match', { municipality: '222224', age: 80, wants: ['ibasho'], limit: 20 })).json(),
+      await (
+        await postJson(t.app, '/api/match', { municipality: '222224', age: 80, wants: ['ibasho'], limit: 20 })
+      ).json(),
     );
     for (let i = 1; i < body.results.length; i++) {
       const [a, b] = [body.results[i - 1]!, body.results[i]!];

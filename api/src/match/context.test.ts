@@ -91,9 +91,9 @@ describe('buildContext', () => {
       'dementia',
       'caregiver',
     ]);
-    expect(buildContext(profile({ age: 40, situations: ['caregiver'], caresFor: ['disability'] }), IZU).caredFor).toEqual([
-      'disability',
-    ]);
+    expect(
+      buildContext(profile({ age: 40, situations: ['caregiver'], caresFor: ['disability'] }), IZU).caredFor,
+    ).toEqual(['disability']);
     expect(buildContext(profile({ age: 52, situations: ['dementia'] }), IZU).reach).toContain('elderly');
   });
 });

@@ -52,7 +52,8 @@ export function situationsOf(profile: NeedsProfile): Target[] {
  */
 export function caredForOf(profile: NeedsProfile): Target[] {
   const s = new Set<Target>(profile.caresFor);
-  if (profile.situations.includes('caregiver') && s.size === 0) ['elderly', 'dementia'].forEach((t) => s.add(t as Target));
+  if (profile.situations.includes('caregiver') && s.size === 0)
+    ['elderly', 'dementia'].forEach((t) => s.add(t as Target));
   // Dementia is served by the older people's centres (地域包括支援センター): a family asking
   // about dementia reaches them even when the person they ask about is not said to be old.
   if (s.has('dementia')) s.add('elderly');
@@ -73,10 +74,7 @@ export function freeHourKeys(profile: NeedsProfile): Set<string> {
  * Where the person starts: their point, else their district's. Without either there is no
  * origin: distance is then left out, never measured from the city hall.
  */
-export function originOf(
-  profile: NeedsProfile,
-  district: District | undefined,
-): { origin?: Point; label: string } {
+export function originOf(profile: NeedsProfile, district: District | undefined): { origin?: Point; label: string } {
   if (profile.home) return { origin: profile.home, label: '指定した地点' };
   if (district?.point) return { origin: district.point, label: `${district.name}の代表点` };
   if (district) return { label: `${district.name}（地区の位置が分からないため距離は比べていません）` };
@@ -85,7 +83,10 @@ export function originOf(
 
 /** The order things were typed in never matters: every list is put in the taxonomy's order. */
 export function canonical(profile: NeedsProfile): NeedsProfile {
-  const byList = <T>(list: readonly T[]) => (a: T, b: T) => list.indexOf(a) - list.indexOf(b);
+  const byList =
+    <T>(list: readonly T[]) =>
+    (a: T, b: T) =>
+      list.indexOf(a) - list.indexOf(b);
   return {
     ...profile,
     situations: [...new Set(profile.situations)].sort(byList(TARGETS)),

@@ -18,10 +18,25 @@ const doc = candidateIn(ATAMI, { id: '222054-x', name: '属性を問わない居
 
 const gapFor = (docs: Candidate[], p: Partial<NeedsProfileInput>) => {
   const ctx = ctxOf(p);
-  return detectGap(rank(docs.map((d) => scoreCandidate(d, ctx)), ctx), ctx);
+  return detectGap(
+    rank(
+      docs.map((d) => scoreCandidate(d, ctx)),
+      ctx,
+    ),
+    ctx,
+  );
 };
-const weekdayEvenings = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, from: '19:00', to: '21:00' }));
-const daytime = { scheduleKnown: true, days: ['mon' as const], openHours: ['mon-10', 'mon-11'], scheduleSummary: '毎週月 10:00〜12:00' };
+const weekdayEvenings = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
+  day,
+  from: '19:00',
+  to: '21:00',
+}));
+const daytime = {
+  scheduleKnown: true,
+  days: ['mon' as const],
+  openHours: ['mon-10', 'mon-11'],
+  scheduleSummary: '毎週月 10:00〜12:00',
+};
 
 describe('detectGap', () => {
   it('a fitting resource with unknown hours and place is not a gap, and the rule is always given', () => {

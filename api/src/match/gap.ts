@@ -48,7 +48,11 @@ export function detectGap(scored: readonly Scored[], ctx: MatchContext): MatchGa
   const city = `${ctx.municipality.name}内`;
   const person = who(ctx);
   const fits = scored.filter(
-    (s) => isOffered(s.doc) && isOpen(s.doc) && !s.doc.categories.includes('coordination') && value(s, 'target') >= ANYONE_FIT,
+    (s) =>
+      isOffered(s.doc) &&
+      isOpen(s.doc) &&
+      !s.doc.categories.includes('coordination') &&
+      value(s, 'target') >= ANYONE_FIT,
   );
   const gap = (factor: MatchGap['missing'][number]['factor'], summary: string): MatchGap => ({
     suspected: true,

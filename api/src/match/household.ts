@@ -21,7 +21,12 @@ export function sharedResults(members: readonly HouseholdMemberResult[]): Shared
   }
   return [...byId.values()]
     .filter((s) => s.members.length >= 2)
-    .sort((a, b) => b.members.length - a.members.length || a.best - b.best || (a.result.resource.id < b.result.resource.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        b.members.length - a.members.length ||
+        a.best - b.best ||
+        (a.result.resource.id < b.result.resource.id ? -1 : 1),
+    )
     .map(({ result, members: ms }) => ({
       resource: result.resource,
       members: ms,

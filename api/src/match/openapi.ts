@@ -18,7 +18,10 @@ export const householdMatchPaths = {
       requestBody: { content: ref('HouseholdProfile') },
       responses: {
         200: { description: '成功', content: ref('HouseholdMatchResponse') },
-        400: { description: '入力の誤り（地区名が近いものもないときは、選べる地区名を details に挙げます）', content: ref('ApiError') },
+        400: {
+          description: '入力の誤り（地区名が近いものもないときは、選べる地区名を details に挙げます）',
+          content: ref('ApiError'),
+        },
       },
     },
   },

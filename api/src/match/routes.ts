@@ -1,10 +1,5 @@
 import { Hono } from 'hono';
-import {
-  HouseholdProfileSchema,
-  NeedsProfileSchema,
-  resolveDistrict,
-  type Municipality,
-} from '@norishiro/data';
+import { HouseholdProfileSchema, NeedsProfileSchema, resolveDistrict, type Municipality } from '@norishiro/data';
 import { publicRoute } from '../auth/permissions.ts';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';

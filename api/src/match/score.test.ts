@@ -62,7 +62,9 @@ describe('outOfAgeBand', () => {
     expect(outOfAgeBand(hub, ctxOf({ age: 2 }))).toBe(false);
   });
   it('a nursery is not for a school-age child', () => {
-    expect(outOfAgeBand(doc({ name: '地域型保育所きらら', categories: ['life_support'] }), ctxOf({ age: 14 }))).toBe(true);
+    expect(outOfAgeBand(doc({ name: '地域型保育所きらら', categories: ['life_support'] }), ctxOf({ age: 14 }))).toBe(
+      true,
+    );
   });
 });
 
@@ -70,7 +72,10 @@ describe('rank', () => {
   it('highest score first', () => {
     const ctx = ctxOf({ stage: 2, wants: ['volunteer_experience'] });
     const ranked = rank(
-      [scoreCandidate(doc({ id: '162051-x', categories: ['salon'] }), ctx), scoreCandidate(doc({ id: '162051-y' }), ctx)],
+      [
+        scoreCandidate(doc({ id: '162051-x', categories: ['salon'] }), ctx),
+        scoreCandidate(doc({ id: '162051-y' }), ctx),
+      ],
       ctx,
     );
     expect(ranked.map((s) => s.doc.id)).toEqual(['162051-y', '162051-x']);

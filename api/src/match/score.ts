@@ -43,7 +43,9 @@ export function outOfAgeBand(doc: Candidate, ctx: MatchContext): boolean {
   const age = ctx.profile.age;
   if (age === undefined || age < 7) return false;
   const parent =
-    ctx.situations.includes('child_rearing') || ctx.situations.includes('single_parent') || ctx.caredFor.includes('children');
+    ctx.situations.includes('child_rearing') ||
+    ctx.situations.includes('single_parent') ||
+    ctx.caredFor.includes('children');
   if (parent) return false;
   if (doc.categories.includes('childcare_hub')) return true;
   if (/保育所|保育園|こども園/.test(doc.name)) return true;
@@ -78,9 +80,11 @@ export function rank(scored: Scored[], ctx: MatchContext): Scored[] {
 
 /** Competition ranks: equal scores share a rank (1, 2, 2, 4), so the desk shows them as equal. */
 export function ranks(ranked: readonly Scored[]): number[] {
-  return ranked.map((s, i) => (i > 0 && ranked[i - 1]!.score === s.score ? -1 : i + 1)).map((r, i, all) => {
-    let j = i;
-    while (all[j] === -1) j--;
-    return all[j]!;
-  });
+  return ranked
+    .map((s, i) => (i > 0 && ranked[i - 1]!.score === s.score ? -1 : i + 1))
+    .map((r, i, all) => {
+      let j = i;
+      while (all[j] === -1) j--;
+      return all[j]!;
+    });
 }

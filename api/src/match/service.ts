@@ -13,7 +13,7 @@ import {
 import { candidateFilter } from './candidates.ts';
 import { buildContext, type MatchContext } from './context.ts';
 import { SUMMARY_FIELDS, type Candidate } from './factors/index.ts';
-import { isLocated } from './factors/types.ts';
+import { isLocated, isOffered } from './factors/types.ts';
 import { detectGap } from './gap.ts';
 import { sharedResults, householdGap } from './household.ts';
 import { outOfAgeBand, rank, ranks, scoreCandidate } from './score.ts';
@@ -47,8 +47,9 @@ interface Ranked {
 async function rankFor(meili: Meilisearch, indexName: string, profile: NeedsProfile, m: Municipality): Promise<Ranked> {
   const ctx = buildContext(profile, m);
   const candidates = await fetchCandidates(meili, indexName, ctx);
+  // Roles and meetings stay in the directory; only places, programmes and services are ranked.
   const scored = rank(
-    candidates.filter((doc) => !outOfAgeBand(doc, ctx)).map((doc) => scoreCandidate(doc, ctx)),
+    candidates.filter((doc) => isOffered(doc) && !outOfAgeBand(doc, ctx)).map((doc) => scoreCandidate(doc, ctx)),
     ctx,
   );
   const shown = scored.slice(0, profile.limit);

@@ -24,4 +24,4 @@ export const NOT_OPEN_FACTOR = 0.8;
  * How many candidates Meilisearch hands to scoring: more than any city's whole directory
  * after the target filter (伊豆市, the largest, has 57 resources), so the gap rule sees all.
  */
-export const CANDIDATE_LIMIT = 80;
+export const CANDIDATE_LIMIT = 60;

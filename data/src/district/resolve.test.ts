@@ -54,14 +54,27 @@ describe('resolveDistrict', () => {
   it('nothing close: no district, and every valid name to choose from', () => {
     const r = resolveDistrict(izu, '箱根');
     expect(r.district).toBeUndefined();
-    expect(r.district === undefined && r.candidates).toEqual(['修善寺地区', '土肥地区', '天城湯ヶ島地区', '中伊豆地区']);
+    expect(r.district === undefined && r.candidates).toEqual([
+      '修善寺地区',
+      '土肥地区',
+      '天城湯ヶ島地区',
+      '中伊豆地区',
+    ]);
   });
 
   it('ambiguous: the names it could be', () => {
     const r = resolveDistrict(atami, '熱海');
     // 「熱海」 is exactly 熱海地区 without 地区, not ambiguous with 南熱海.
     expect(name(r)).toBe('熱海地区');
-    const two = resolveDistrict({ districts: [{ name: '東町', reading: 'ひがしまち' }, { name: '東町二丁目', reading: 'ひがしまちにちょうめ' }] }, '東');
+    const two = resolveDistrict(
+      {
+        districts: [
+          { name: '東町', reading: 'ひがしまち' },
+          { name: '東町二丁目', reading: 'ひがしまちにちょうめ' },
+        ],
+      },
+      '東',
+    );
     expect(two.district).toBeUndefined();
   });
 

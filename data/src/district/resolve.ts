@@ -25,7 +25,8 @@ function keysOf(s: string): string[] {
     if (k.length === 0) return;
     out.add(k);
     if (depth === 2) return;
-    for (const suffix of SUFFIXES) if (k.endsWith(suffix) && k.length > suffix.length + 1) walk(k.slice(0, -suffix.length), depth + 1);
+    for (const suffix of SUFFIXES)
+      if (k.endsWith(suffix) && k.length > suffix.length + 1) walk(k.slice(0, -suffix.length), depth + 1);
   };
   walk(districtKey(s), 0);
   return [...out];
@@ -54,7 +55,9 @@ export function resolveDistrict(m: Pick<Municipality, 'districts'>, typed: strin
       ? exact
       : m.districts.filter((d) =>
           namesOf(d).some((n) =>
-            keysOf(n).some((k) => wanted.some((w) => w.length >= 2 && k.length >= 2 && (k.includes(w) || w.includes(k)))),
+            keysOf(n).some((k) =>
+              wanted.some((w) => w.length >= 2 && k.length >= 2 && (k.includes(w) || w.includes(k))),
+            ),
           ),
         );
   if (close.length === 1) return { district: close[0]! };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { interestForms, offersInterest } from './match.ts';
 
-const inazumi = { written: '男性が集う日常型の拠点（稲積地区） パソコン教室 囲碁', reading: 'ダンセイ ガ ツドウ ニチジョウガタ ノ キョテン' };
+const inazumi = {
+  written: '男性が集う日常型の拠点（稲積地区） パソコン教室 囲碁',
+  reading: 'ダンセイ ガ ツドウ ニチジョウガタ ノ キョテン',
+};
 const care = { written: '訪問介護事業（市社協）', reading: 'ホウモン カイゴ ジギョウ' };
 const farm = { written: '就労体験プログラム（民間企業の協力） 農業や製造業での就労体験' };
 const locotre = { written: 'ロコトレ教室（修善寺地区）', reading: 'ロコトレ キョウシツ' };

@@ -62,9 +62,13 @@ export const target: Factor = (doc, ctx) => {
   if (own.length > 0 && doc.categories.every((c) => c === 'life_support')) {
     return { value: IMPLIED_SERVICE_FIT, reason: `${phrases(own)}向けのサービスです。利用の条件は要確認です` };
   }
-  if (own.length > 0) return { value: IMPLIED_TARGET_FIT, reason: `年齢や状況から見て、${phrases(own)}を対象にした場です` };
+  if (own.length > 0)
+    return { value: IMPLIED_TARGET_FIT, reason: `年齢や状況から見て、${phrases(own)}を対象にした場です` };
   if (cared.length > 0 && servesFamilies(doc.categories, doc.targets)) {
-    return { value: CARED_FOR_FIT, reason: `介護・世話をしている相手（${phrases(cared)}）のための場で、家族も相談できます` };
+    return {
+      value: CARED_FOR_FIT,
+      reason: `介護・世話をしている相手（${phrases(cared)}）のための場で、家族も相談できます`,
+    };
   }
   if (cared.length > 0) {
     return { value: CARED_FOR_PLACE_FIT, reason: `介護・世話をしている相手（${phrases(cared)}）が通う場です` };

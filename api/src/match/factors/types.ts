@@ -46,4 +46,6 @@ export const isOpen = (doc: ResourceSummary) => doc.status === 'active';
 
 /** The place is known well enough to measure a distance to (not a city-hall stand-in). */
 export const isLocated = (doc: ResourceSummary) =>
-  (doc.precision === 'address' || doc.precision === 'district') && outsideOf(doc) === undefined && doc._geo !== undefined;
+  (doc.precision === 'address' || doc.precision === 'district') &&
+  outsideOf(doc) === undefined &&
+  doc._geo !== undefined;
