@@ -4,6 +4,9 @@ import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { editingRoutes } from './editing/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { followupRoutes, referralRoutes } from './referrals/routes.ts';
+import { ReferralService } from './referrals/service.ts';
 import { publicRoute, localTokenRoute, type AuthEnv } from './auth/permissions.ts';
 import { authRoutes } from './auth/routes.ts';
 import { sessionMiddleware } from './auth/session.ts';
@@ -42,6 +45,7 @@ function allowedOrigins(origin: string): string[] {
 /** The API under /api; config and services are injected, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const limits = deps.rateLimits;
+  const referrals = new ReferralService(deps.db, deps.cipher);
   const api = new Hono<AuthEnv>()
     .use('/admin/*', limit(MAX_ADMIN_BODY_BYTES))
     .use('*', async (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : limit(MAX_BODY_BYTES)(c, next)))
@@ -78,6 +82,9 @@ export function createApp(deps: AppDeps) {
     .route('/', authRoutes(deps))
     .route('/accounts', accountRoutes(deps))
     .route('/audit', auditRoutes(deps))
+    .route('/cases', caseRoutes(deps.db, referrals))
+    .route('/referrals', referralRoutes(deps.db, referrals, deps.origin))
+    .route('/followups', followupRoutes(deps.db, referrals))
     .route('/', openApiRoutes());
   const app = new Hono<AuthEnv>().route('/api', api);
   app.notFound(notFound);

@@ -4,16 +4,19 @@ import type { Municipality } from '@norishiro/data';
 import { listMunicipalities, type Config, type Db } from '@norishiro/indexer';
 import { createAuth, type Auth, type OidcConfig } from './auth/auth.ts';
 import { SessionCache } from './auth/session.ts';
+import { cipherFrom, type FieldCipher } from './crypto/fields.ts';
 import type { RateRule } from './security/rate-limit.ts';
 
 /** Per-client limits by kind of request; off unless the caller configures them. */
 export interface RateLimits {
+  page: RateRule;
   read: RateRule;
   match: RateRule;
   write: RateRule;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
+  page: { name: 'page', windowSeconds: 60, max: 1200 },
   read: { name: 'read', windowSeconds: 60, max: 600 },
   match: { name: 'match', windowSeconds: 60, max: 60 },
   write: { name: 'write', windowSeconds: 60, max: 30 },
@@ -35,12 +38,16 @@ export interface AppDeps {
   oidc?: OidcConfig;
   rateLimits?: RateLimits;
   sessions: SessionCache;
+  /** Seals participants' free text; its key never enters the database. */
+  cipher: FieldCipher;
   /** The service's environment settings, for admin commands handed over by the CLI. */
   config?: Config;
 }
 
 export interface DepsInput {
   config?: Config;
+  /** 32 bytes; a process-local key when absent (tests). */
+  dataKey?: Buffer;
   db: Db;
   meili: Meilisearch;
   indexName: string;
@@ -66,6 +73,7 @@ export function createDeps(input: DepsInput): AppDeps {
     rateLimits: input.rateLimits,
     config: input.config,
     sessions: new SessionCache(),
+    cipher: cipherFrom(input.dataKey ?? randomBytes(32)),
     auth: createAuth(input.db, {
       origin,
       // A process-local secret only invalidates sessions on restart; main.ts passes a kept one.

@@ -15,3 +15,8 @@ export { firstBrokenRow } from './audit/chain.ts';
 export { audit } from './audit/log.ts';
 export { runAdmin } from './cli/run.ts';
 export { claimDue, startScheduler, type Job } from './jobs/scheduler.ts';
+export { withinLimit } from './security/rate-limit.ts';
+export { DEFAULT_RATE_LIMITS, type RateLimits } from './deps.ts';
+export { ReferralService } from './referrals/service.ts';
+export { scoped } from './store/scope.ts';
+export { cipherFrom, loadDataKey } from './crypto/fields.ts';

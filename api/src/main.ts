@@ -10,8 +10,10 @@ import {
 import { createApp } from './app.ts';
 import { announce, prepareData, warmUp } from './boot.ts';
 import { setupUrlIfNeeded } from './auth/setup.ts';
+import { loadDataKey } from './crypto/fields.ts';
 import { loadServiceConfig } from './config.ts';
 import { listenForChanges } from './store/changes.ts';
+import { withinLimit } from './security/rate-limit.ts';
 import { JOBS } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createDeps, DEFAULT_RATE_LIMITS } from './deps.ts';
@@ -48,6 +50,7 @@ async function main() {
     authSecret: svc.authSecret,
     oidc: svc.oidc,
     rateLimits: svc.rateLimit ? DEFAULT_RATE_LIMITS : undefined,
+    dataKey: loadDataKey(process.env, config.DATA_DIR),
   });
   const unlisten = await listenForChanges(rt.db, () => deps.invalidate?.());
   const stopJobs = startScheduler(rt.db, JOBS, { log });
@@ -58,6 +61,7 @@ async function main() {
   const server = createHttpServer(app, web, {
     https: svc.origin.startsWith('https://'),
     trustedProxies: svc.trustedProxies,
+    pageLimit: svc.rateLimit ? (client) => withinLimit(rt.db, DEFAULT_RATE_LIMITS.page, client) : undefined,
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;

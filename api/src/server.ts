@@ -34,6 +34,17 @@ export interface HttpOptions {
   /** Served over HTTPS (by us or a proxy): adds HSTS. */
   https?: boolean;
   trustedProxies?: readonly string[];
+  /** Counts a page request for a client address; false when it is over the limit. */
+  pageLimit?: (client: string) => Promise<boolean>;
+}
+
+/** Built files are cached by browsers and cheap: only pages count against the limit. */
+const isAsset = (path: string) =>
+  path.startsWith('/_app/') || /\.(ico|png|svg|webmanifest|txt|pbf|json)$/.test(path.split('?')[0]!);
+
+function tooMany(res: ServerResponse) {
+  res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' });
+  res.end('アクセスが多すぎます。1分ほど待ってから、もう一度開いてください。\n');
 }
 
 /** Lets the web app call the API in process; set before the web handler is loaded. */
@@ -51,7 +62,12 @@ export function createHttpServer(app: App, web: NodeHandler | undefined, opts: H
     req.headers[CLIENT_IP_HEADER] = clientAddress(req, trusted);
     setSecurityHeaders(req, res, { https: !!opts.https });
     const path = req.url ?? '/';
-    if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?')) void api(req, res);
-    else page(req, res, () => notBuilt(req, res));
+    if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?')) return void api(req, res);
+    if (!opts.pageLimit || isAsset(path)) return page(req, res, () => notBuilt(req, res));
+    opts.pageLimit(String(req.headers[CLIENT_IP_HEADER])).then(
+      (ok) => (ok ? page(req, res, () => notBuilt(req, res)) : tooMany(res)),
+      // A limiter that cannot count must not take the pages down with it.
+      () => page(req, res, () => notBuilt(req, res)),
+    );
   });
 }

@@ -9,6 +9,8 @@ import { inventoryBatch, meiliClient, startEmbeddedMeili } from '@norishiro/inde
 import { benchIndexing } from './indexing.ts';
 import { benchMatching } from './matching.ts';
 import { benchSession } from './session.ts';
+import { benchReferrals } from './referrals.ts';
+import { findPgBin, startThrowawayPostgres } from '../support/postgres.ts';
 import { fmt } from './stats.ts';
 
 const { values } = parseArgs({
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '2000' },
     only: { type: 'string' },
+    seconds: { type: 'string', default: '60' },
   },
 });
 const n = Number(values.n);
@@ -63,6 +66,32 @@ try {
       console.log(
         `  ${name === 'match' ? 'POST /api/match   ' : 'GET /api/resources'}  p95 anonymous ${fmt(s.anonymous.p95)} ms, signed in ${fmt(s.signedIn.p95)} ms  ratio ${fmt(s.p95Ratio, 2)} (goal ≤ 1.10)  errors ${s.anonymous.errors + s.signedIn.errors}`,
       );
+    }
+  }
+  if (want('referrals')) {
+    const bin = findPgBin();
+    if (!bin) console.log('▶ Referrals: skipped (no PostgreSQL server binaries; install the postgresql package)');
+    else {
+      const seconds = Number(values.seconds);
+      console.log(
+        `▶ Referrals: 200 coordinators changing statuses for ${seconds} s, then a bare INSERT for ${seconds} s…`,
+      );
+      const pgServer = await startThrowawayPostgres(bin);
+      try {
+        const f = await benchReferrals(pgServer.url, meili.url, meili.masterKey, { seconds, clients: 200 });
+        out.referrals = f;
+        console.log(
+          `  status change  ${f.statusChanges.count} done, errors ${f.statusChanges.errors}, p50 ${fmt(f.statusChanges.p50)} ms, p95 ${fmt(f.statusChanges.p95)} ms`,
+        );
+        console.log(
+          `  bare INSERT    ${f.bareInsert.count} done, p50 ${fmt(f.bareInsert.p50)} ms, p95 ${fmt(f.bareInsert.p95)} ms`,
+        );
+        console.log(
+          `  p95 ratio ${fmt(f.p95Ratio, 2)}; events expected ${f.eventsExpected}, found ${f.eventsFound} (lost ${f.eventsExpected - f.eventsFound})`,
+        );
+      } finally {
+        pgServer.stop();
+      }
     }
   }
 } finally {

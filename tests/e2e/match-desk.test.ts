@@ -51,7 +51,7 @@ describe('matching desk (e2e): households, keyboard, wording', () => {
       const columns = page.locator('section.member');
       await expect.poll(() => columns.count(), { timeout: 20_000 }).toBe(2);
       await expect(columns.nth(0).locator('h3').textContent()).resolves.toContain('本人（1人目）');
-      await expect(columns.nth(1).locator('h3').textContent()).resolves.toContain('親（2人目）');
+      await expect(columns.nth(1).locator('h3').textContent()).resolves.toContain('母（2人目）');
       const gap = page.getByRole('alert').filter({ hasText: '世帯として' });
       await expect(gap.textContent()).resolves.toContain('居場所');
       await expect(page.getByRole('heading', { name: /共通する 場所/ }).count()).resolves.toBe(1);

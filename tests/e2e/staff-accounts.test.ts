@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -91,10 +92,135 @@ describe('staff accounts (e2e, real service)', () => {
     await staff.waitForURL(/\/staff\/login/);
     await signIn(staff, 'staff@example.test', 'staff-password-123');
     await staff.getByText('市の担当課・事務局として').waitFor();
+    // The staff member corrects a resource; residents see it on its page and in search.
+    await open(staff, '/staff/resources');
+    await expectAccessible(staff, 'staff-resources');
+    await staff.getByLabel('名前で絞り込む').fill('ふくし相談');
+    await staff
+      .getByRole('link', { name: /ふくし相談/ })
+      .first()
+      .click();
+    await staff.waitForURL(/\/staff\/resources\/162051-/);
+    const editUrl = new URL(staff.url());
+    const id = editUrl.pathname.split('/').pop()!;
+    await expectAccessible(staff, 'staff-resource-edit');
+    await staff.getByLabel('説明').fill('毎週水曜に けやき手芸の会 をひらいています');
+    await staff.getByLabel('電話番号').fill('0766-74-0000');
+    const saved = Date.now();
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff
+      .getByText('保存しました')
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(staff, 'staff-resource-save-failed');
+        throw new Error(
+          `${(e as Error).message}\n${problems.join('\n')}\n${await staff.locator('[role=status], .error').allTextContents()}`,
+        );
+      });
+    await staff.getByRole('tab', { name: /変更履歴/ }).click();
+    await staff.getByRole('rowheader', { name: '問い合わせ先' }).waitFor();
+    expect(await staff.getByRole('rowheader', { name: '位置' }).count()).toBe(0);
+    await expectAccessible(staff, 'staff-resource-history');
+
+    const resident = await browser.newPage();
+    await open(resident, `/resources/${id}`);
+    await resident.getByText('けやき手芸の会').waitFor();
+    await open(resident, `/search?q=${encodeURIComponent('けやき手芸')}`);
+    await resident.locator(`a[href="/resources/${id}"]`).first().waitFor({ timeout: 5_000 });
+    expect(Date.now() - saved).toBeLessThan(15_000);
+    await screenshot(resident, 'staff-edit-in-search');
+
+    // A resident's note lands in the staff's review queue.
+    await open(resident, `/resources/${id}`);
+    await resident.getByRole('button', { name: 'まちがいを 知らせる' }).click();
+    await resident.getByLabel(/どこが ちがいますか/).fill('電話番号が 変わったようです');
+    await resident.getByRole('button', { name: '送る' }).click();
+    await resident.getByText('ありがとうございます').waitFor();
+    await expectAccessible(resident, 'resident-suggestion');
+    await open(staff, '/staff/review');
+    await staff.getByText('電話番号が 変わったようです').waitFor();
+    await expectAccessible(staff, 'staff-review');
+    await open(staff, '/staff/conflicts');
+    await expectAccessible(staff, 'staff-conflicts');
+    await open(staff, '/staff/account');
+    await expectAccessible(staff, 'staff-account');
+
     await open(staff, '/staff/audit');
     await staff.getByRole('heading', { name: '操作記録', exact: true }).waitFor();
     await expect.poll(() => staff.getByRole('cell', { name: 'sign_in' }).count()).toBeGreaterThan(0);
     await expectAccessible(staff, 'staff-audit');
+  });
+
+  /** `pnpm admin` against the running service: the command is handed to it. */
+  function adminCli(args: string[], stdin: string): { code: number; out: string } {
+    const r = spawnSync('npx', ['tsx', 'api/src/cli/admin.ts', ...args], {
+      cwd: REPO_ROOT,
+      input: stdin,
+      env: { ...process.env, DATA_DIR: svc.dataDir },
+      encoding: 'utf8',
+    });
+    return { code: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
+  }
+
+  it('a coordinator and a host added with `pnpm admin` see only what their role allows', async () => {
+    const coordinator = adminCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'coord@example.test',
+        '--name',
+        '参加 支援',
+        '--role',
+        'coordinator',
+        '--municipality',
+        '162051',
+      ],
+      'coordinator-pass-1\n',
+    );
+    expect(coordinator.code, coordinator.out).toBe(0);
+    expect(coordinator.out).toContain('起動中のサービス');
+    const page = await browser.newPage();
+    await page.context().clearCookies();
+    await signIn(page, 'coord@example.test', 'coordinator-pass-1');
+    await page.getByText('参加支援・相談支援の担当者として').waitFor();
+    expect(await page.getByRole('link', { name: '操作記録' }).count()).toBe(0);
+    await expectAccessible(page, 'staff-home-coordinator');
+    await open(page, '/staff/audit');
+    await page.getByText('操作記録を見る権限がありません').waitFor();
+
+    const list = (await (await fetch(`${svc.url}/api/resources?municipality=162051&limit=1`)).json()) as {
+      hits: { id: string }[];
+    };
+    const id = list.hits[0]!.id;
+    const host = adminCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'host@example.test',
+        '--name',
+        '受け入れ 先',
+        '--role',
+        'host',
+        '--municipality',
+        '162051',
+        '--resource',
+        id,
+      ],
+      'host-password-12\n',
+    );
+    expect(host.code, host.out).toBe(0);
+    await page.context().clearCookies();
+    await signIn(page, 'host@example.test', 'host-password-12');
+    await open(page, '/staff/resources');
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.locator('tbody a').first().click();
+    await page.getByLabel('説明').fill('受け入れ先から: 見学は 平日の 午前に どうぞ');
+    expect(await page.getByLabel('名称（必須）').count()).toBe(0);
+    await page.getByRole('button', { name: '変更を送る' }).click();
+    await page.getByText('変更を送りました').waitFor();
+    await expectAccessible(page, 'staff-host-change');
   });
 
   it('a resident opening a staff page is sent to sign in', async () => {

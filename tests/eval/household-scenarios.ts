@@ -33,7 +33,7 @@ export const householdScenarios: HouseholdScenario[] = [
       municipality: KASHIWAZAKI,
       members: [
         { relation: 'self', age: 52, situations: ['hikikomori'], stage: 1 },
-        { relation: 'parent', age: 82, situations: ['elderly', 'caregiver'], caresFor: ['hikikomori'], stage: 1 },
+        { relation: 'mother', age: 82, situations: ['elderly', 'caregiver'], caresFor: ['hikikomori'], stage: 1 },
       ],
     },
     members: [
@@ -64,7 +64,7 @@ export const householdScenarios: HouseholdScenario[] = [
       municipality: IZU,
       district: '中伊豆地区',
       members: [
-        { relation: 'parent', age: 85, situations: ['elderly'], stage: 1 },
+        { relation: 'father', age: 85, situations: ['elderly'], stage: 1 },
         { relation: 'self', age: 55, situations: ['disability'], stage: 3, wants: ['employment_support'] },
       ],
     },
@@ -196,7 +196,7 @@ export const householdScenarios: HouseholdScenario[] = [
     household: {
       municipality: ENA,
       members: [
-        { relation: 'parent', age: 76, situations: ['elderly'], stage: 1, wants: ['consultation'] },
+        { relation: 'mother', age: 76, situations: ['elderly'], stage: 1, wants: ['consultation'] },
         {
           relation: 'self',
           age: 45,

@@ -116,3 +116,31 @@ describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
     expect(text).toContain('sign_in');
   });
 });
+
+describe.each(databaseKinds())('hosts on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await appWithInventories(kind);
+  });
+  afterAll(() => t.close());
+
+  it('a host is linked only to resources of their municipality', async () => {
+    const staff = await signedInUser(t, 'staff', [HIMI]);
+    const [himi] = await t.db.query<{ id: string }>('select id from resources where municipality = $1 limit 1', [HIMI]);
+    const [ena] = await t.db.query<{ id: string }>('select id from resources where municipality = $1 limit 1', [ENA]);
+    const create = (resources: string[], email: string) =>
+      t.app.request(
+        '/api/accounts',
+        as(staff, {
+          method: 'POST',
+          body: JSON.stringify({ email, name: '受け入れ先', role: 'host', municipalities: [HIMI], resources }),
+        }),
+      );
+    const wrong = await create([ena!.id], 'host-wrong@example.test');
+    expect(wrong.status).toBe(409);
+    expect((await wrong.json()).error.message).toContain(ena!.id);
+    const ok = await create([himi!.id], 'host-ok@example.test');
+    expect(ok.status).toBe(201);
+    expect((await ok.json()).account.resources).toEqual([himi!.id]);
+  });
+});

@@ -116,6 +116,23 @@ describe.each(databaseKinds())('resource editing on %s', (kind) => {
     expect(JSON.stringify((await loadEdit(t, staff, id)).resource.schedule)).toContain('受け入れ先より');
   });
 
+  it('where staff chose so, a host’s change is published at once', async () => {
+    const set = await t.app.request(
+      `/api/settings/${HIMI}`,
+      as(staff, { method: 'PUT', body: JSON.stringify({ hostChangesPublishDirectly: true }) }),
+    );
+    expect(set.status).toBe(200);
+    const host = await signedInUser(t, 'host', [HIMI], { resources: [id] });
+    const { version } = await loadEdit(t, host, id);
+    const res = await put(t, host, id, { changes: { description: '直接公開のテスト' }, version });
+    expect(res.status).toBe(200);
+    expect((await loadEdit(t, staff, id)).resource.description).toBe('直接公開のテスト');
+    await t.app.request(
+      `/api/settings/${HIMI}`,
+      as(staff, { method: 'PUT', body: JSON.stringify({ hostChangesPublishDirectly: false }) }),
+    );
+  });
+
   it('a resident’s note reaches the review queue; a bot’s does not; a flood is refused', async () => {
     const send = (body: unknown, ip: string) =>
       t.app.request(`/api/resources/${id}/suggestions`, {

@@ -1,4 +1,4 @@
-import type { ChainRow } from './chain.ts';
+import type { AuditRow } from '@norishiro/data';
 
 const BOM = '\uFEFF';
 const HEADERS = ['番号', '日時', '操作した人', '役割', '自治体', '操作', '対象の種類', '対象のID', '接続元', '結果'];
@@ -11,14 +11,14 @@ export function csvCell(value: string | number | null): string {
 }
 
 /** UTF-8 with a BOM and CRLF line ends: opens with the right characters in Excel. */
-export function auditCsv(rows: ChainRow[], names: Map<string, string>): string {
+export function auditCsv(rows: AuditRow[]): string {
   const lines = [HEADERS.map(csvCell).join(',')];
   for (const r of rows)
     lines.push(
       [
         r.seq,
         r.at,
-        r.actorId ? (names.get(r.actorId) ?? r.actorId) : '',
+        r.actorName ?? r.actorId ?? '',
         r.actorRole,
         r.municipality,
         r.action,

@@ -19,6 +19,7 @@ export const permissions = {
   'referrals:read': ['coordinator', 'staff', 'host'],
   'referrals:write': ['coordinator', 'staff', 'host'],
   'followups:read': ['coordinator', 'staff'],
+  'followups:write': ['coordinator', 'staff'],
   'gaps:record': ['coordinator', 'staff'],
   'gaps:manage': ['staff'],
   'reports:read': ['staff'],

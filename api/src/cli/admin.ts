@@ -37,6 +37,7 @@ async function readStdin(): Promise<string> {
 
 /** The running service owns embedded PGlite, so the command runs there and streams back. */
 async function viaService(service: ServiceRecord, argv: string[]): Promise<number> {
+  console.error(`起動中のサービス (${service.url}) に作業を渡します…`);
   const res = await fetch(`${service.url}/api/admin/cli`, {
     method: 'POST',
     headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },

@@ -1,5 +1,6 @@
 import type { AdminCommand } from './command.ts';
 import { auditVerify } from './commands/audit.ts';
+import { retention } from './commands/retention.ts';
 import { userAdd, userDisable, userList } from './commands/user.ts';
 
 /** Every `pnpm admin` command, keyed by its words (`user add`, `audit verify`, …). */
@@ -8,4 +9,5 @@ export const commands: Record<string, AdminCommand> = {
   'user list': userList,
   'user disable': userDisable,
   'audit verify': auditVerify,
+  retention,
 };

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import {
   ConflictDecisionSchema,
+  MunicipalitySettingsSchema,
   HostChangeSchema,
   ResourceEditSchema,
   RetireSchema,
@@ -96,6 +97,27 @@ export function editingRoutes(deps: AppDeps) {
       const body = parseInput(ReviewDecisionSchema, await jsonBody(c.req), '判断');
       await service.decide(scope(c), id, body.decision, body.reason);
       return c.json({ ok: true });
+    })
+    .get('/settings/:code', requires('suggestions:review'), async (c) => {
+      const code = c.req.param('code');
+      if (!scope(c).municipalities.includes(code)) throw new HttpError('not_found', '自治体が見つかりません');
+      return c.json({ hostChangesPublishDirectly: await store.hostChangesPublishDirectly(deps.db, code) });
+    })
+    .put('/settings/:code', requires('suggestions:review'), async (c) => {
+      const s = scope(c);
+      const code = c.req.param('code');
+      if (!s.municipalities.includes(code)) throw new HttpError('not_found', '自治体が見つかりません');
+      const body = parseInput(MunicipalitySettingsSchema, await jsonBody(c.req), '設定');
+      await deps.db.transaction(async (tx) => {
+        await store.saveSettings(tx, code, body);
+        await audit(tx, s.actor, {
+          action: 'settings_change',
+          objectType: 'municipality',
+          objectId: code,
+          municipality: code,
+        });
+      });
+      return c.json(body);
     })
     .get('/conflicts', requires('conflicts:resolve'), async (c) => c.json(await store.openConflicts(scope(c))))
     .post('/conflicts/:id', requires('conflicts:resolve'), async (c) => {

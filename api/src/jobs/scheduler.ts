@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '@norishiro/indexer';
+import type { Db, Queryable } from '@norishiro/indexer';
 
 export interface Job {
   name: string;
   everySeconds: number;
-  run(db: Queryable): Promise<void>;
+  run(db: Db): Promise<void>;
 }
 
 /** Claims the job if it is due; of many instances polling, exactly one gets each period. */
@@ -26,7 +26,7 @@ export async function claimDue(db: Queryable, job: Job, instance: string): Promi
  * period and is logged.
  */
 export function startScheduler(
-  db: Queryable,
+  db: Db,
   jobs: readonly Job[],
   opts: { pollMs?: number; log?: (line: string) => void } = {},
 ): () => Promise<void> {

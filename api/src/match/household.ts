@@ -2,7 +2,7 @@ import { relationLabels, type HouseholdMemberResult, type MatchGap, type SharedR
 import { GAP_RULE } from './gap.ts';
 
 const memberName = (m: Pick<HouseholdMemberResult, 'member' | 'relation'>) =>
-  `${relationLabels[m.relation].ja}（${m.member + 1}人目）`;
+  `${relationLabels[m.relation]}（${m.member + 1}人目）`;
 
 /**
  * Resources among the results of two or more members: one place or desk the household can

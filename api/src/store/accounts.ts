@@ -103,6 +103,13 @@ export async function createAccount(db: Db, auth: Auth, input: NewAccount): Prom
     throw new AccountError(
       `自治体 ${missing.join(', ')} は登録されていません（初回の pnpm start で 5 市が読み込まれます。ほかの市町村は pnpm admin municipality add で追加します）`,
     );
+  const wanted = input.resources ?? [];
+  const operated = await db.query<{ id: string }>(
+    'select id from resources where id = any($1::text[]) and municipality = any($2::text[])',
+    [wanted, input.municipalities],
+  );
+  const unknown = wanted.filter((id) => !operated.some((r) => r.id === id));
+  if (unknown.length) throw new AccountError(`資源 ${unknown.join(', ')} は担当する自治体の資源にありません`);
   const ctx = await auth.$context;
   const user = await ctx.internalAdapter.createUser(
     {

@@ -1,4 +1,11 @@
-import { diffResource, type FieldChange, type HistoryEntry, type Resource } from '@norishiro/data';
+import {
+  diffResource,
+  type ConflictItem,
+  type FieldChange,
+  type HistoryEntry,
+  type Resource,
+  type SuggestionItem,
+} from '@norishiro/data';
 import type { Queryable } from '@norishiro/indexer';
 import type { Scope } from './scope.ts';
 
@@ -89,16 +96,6 @@ export async function history(db: Queryable, resourceId: string): Promise<Histor
   }));
 }
 
-export interface Suggestion {
-  id: number;
-  resourceId: string;
-  resourceName: string;
-  kind: 'resident' | 'host';
-  message: string | null;
-  patch: Partial<Resource> | null;
-  createdAt: string;
-}
-
 export async function addSuggestion(
   db: Queryable,
   s: {
@@ -125,14 +122,14 @@ export async function addSuggestion(
   return Number(row!.id);
 }
 
-export async function pendingSuggestions(scope: Scope): Promise<Suggestion[]> {
+export async function pendingSuggestions(scope: Scope): Promise<SuggestionItem[]> {
   const rows = await scope.db.query<{
     id: string | number;
     resource_id: string;
     name: string;
     kind: 'resident' | 'host';
     message: string | null;
-    patch: Partial<Resource> | null;
+    patch: Record<string, unknown> | null;
     created_at: Date | string;
   }>(
     `select s.id, s.resource_id, r.data->>'name' as name, s.kind, s.message, s.patch, s.created_at
@@ -179,17 +176,19 @@ export async function hostChangesPublishDirectly(db: Queryable, municipality: st
   return row?.data.hostChangesPublishDirectly === true;
 }
 
-export interface Conflict {
-  id: number;
-  resourceId: string;
-  resourceName: string;
-  field: string;
-  staff: unknown;
-  plan: unknown;
-  detectedAt: string;
+export async function saveSettings(
+  db: Queryable,
+  municipality: string,
+  settings: { hostChangesPublishDirectly: boolean },
+) {
+  await db.query(
+    `insert into municipality_settings (municipality, data) values ($1, $2)
+     on conflict (municipality) do update set data = municipality_settings.data || excluded.data`,
+    [municipality, JSON.stringify(settings)],
+  );
 }
 
-export async function openConflicts(scope: Scope): Promise<Conflict[]> {
+export async function openConflicts(scope: Scope): Promise<ConflictItem[]> {
   const rows = await scope.db.query<{
     id: string | number;
     resource_id: string;

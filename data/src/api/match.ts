@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SearchDocumentSchema } from '../search/document.ts';
-import { RelationSchema } from '../needs/household.ts';
+import { RelationSchema } from '../case/schema.ts';
 
 /** A search document without the fields that exist only to be searched. */
 export const ResourceSummarySchema = v.omit(SearchDocumentSchema, ['readings', 'variants']);

@@ -13,4 +13,8 @@ describe('diffResource', () => {
       { field: 'notes', old: null, new: 'x' },
     ]);
   });
+
+  it('does not count a reordered object as a change', () => {
+    expect(diffResource({ location: { lat: 1, lng: 2 } }, { location: { lng: 2, lat: 1 } })).toEqual([]);
+  });
 });

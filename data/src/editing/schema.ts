@@ -66,10 +66,87 @@ export const historyKindLabels: Record<HistoryEntry['kind'], string> = {
   conflict: '計画との競合を解決',
 };
 
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep the order a form sent. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value ?? null, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
 /** Top-level fields whose values differ, in a stable order. */
 export function diffResource(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return fields
-    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .filter((f) => canonical(before[f]) !== canonical(after[f]))
     .map((f) => ({ field: f, old: before[f] ?? null, new: after[f] ?? null }));
 }
+
+/** Japanese names of a resource's fields, for the history and conflict lists. */
+export const resourceFieldLabels: Record<string, string> = {
+  name: '名称',
+  reading: '読み',
+  aliases: '別名',
+  categories: '分類',
+  targets: '対象',
+  stages: '参加の段階',
+  description: '説明',
+  operator: '実施主体・委託先',
+  operation: '運営形態',
+  department: '担当課',
+  legalBasis: '法令の根拠',
+  district: '地区',
+  location: '位置',
+  schedule: '開いている日時',
+  cost: '費用',
+  count: '箇所数',
+  status: '状態',
+  usage: '実績',
+  ageMin: '年齢の下限',
+  ageMax: '年齢の上限',
+  features: '特徴',
+  tags: '活動・興味のことば',
+  contact: '問い合わせ先',
+  notes: 'メモ',
+  source: '出典',
+  verifiedAt: '確認した日',
+};
+
+/** Per-municipality choices staff make. */
+export const MunicipalitySettingsSchema = v.object({
+  hostChangesPublishDirectly: v.boolean('公開のしかたを選んでください'),
+  /** Years a closed case is kept before it is anonymized (default 5). */
+  retentionYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30))),
+  /** Days after 参加開始 when the coordinator checks in (default 14, 30, 90). */
+  followupDays: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(730))),
+      v.minLength(1),
+      v.maxLength(10, '確認の予定は10回までです'),
+    ),
+  ),
+});
+
+/** A resident's note or a host's proposed change, waiting in the review queue. */
+export const SuggestionItemSchema = v.object({
+  id: v.number(),
+  resourceId: v.string(),
+  resourceName: v.string(),
+  kind: v.picklist(['resident', 'host']),
+  message: v.nullable(v.string()),
+  patch: v.nullable(v.record(v.string(), v.unknown())),
+  createdAt: v.string(),
+});
+export type SuggestionItem = v.InferOutput<typeof SuggestionItemSchema>;
+
+/** A field where a re-import met a staff edit: the staff value was kept until someone decides. */
+export const ConflictItemSchema = v.object({
+  id: v.number(),
+  resourceId: v.string(),
+  resourceName: v.string(),
+  field: v.string(),
+  staff: v.unknown(),
+  plan: v.unknown(),
+  detectedAt: v.string(),
+});
+export type ConflictItem = v.InferOutput<typeof ConflictItemSchema>;

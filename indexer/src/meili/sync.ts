@@ -74,7 +74,12 @@ export async function rebuildIndex(
       .waitTask({ timeout: TASK_TIMEOUT_MS });
     ensureSucceeded(swap, 'Swapping in the new index');
   } finally {
-    await client.deleteIndexIfExists(build);
+    // Wait for the deletion itself: deleteIndexIfExists only enqueues it, and a caller (or
+    // the next start) must not find the half-built index. A rename left nothing to delete.
+    await client
+      .deleteIndex(build)
+      .waitTask({ timeout: TASK_TIMEOUT_MS })
+      .catch(() => undefined);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '@norishiro/api';
-import { createAccount } from '@norishiro/api';
+import { createAccount, ReferralService, scoped } from '@norishiro/api';
 import type { TestApp } from '../../support/app.ts';
 
 export const OWN = '162051'; // 氷見市
@@ -68,6 +68,58 @@ async function conflictIn(t: TestApp, where: Where) {
   return Number(row!.id);
 }
 
+/** A case and a referral made directly through the service, as that city's coordinator would. */
+async function caseIn(t: TestApp, where: Where): Promise<string> {
+  const service = new ReferralService(t.db, t.deps.cipher);
+  const actor = {
+    userId: 'fixture',
+    email: 'f@example.test',
+    name: 'fixture',
+    role: 'coordinator' as const,
+    municipalities: [city(where)],
+    resources: [],
+    ip: 'test',
+  };
+  const c = await service.createCase(scoped(t.db, actor), {
+    municipality: city(where),
+    members: [{ relation: 'self', profile: {} as never }],
+  });
+  return c.id;
+}
+
+async function referralIn(t: TestApp, where: Where): Promise<string> {
+  const service = new ReferralService(t.db, t.deps.cipher);
+  const actor = {
+    userId: 'fixture',
+    email: 'f@example.test',
+    name: 'fixture',
+    role: 'coordinator' as const,
+    municipalities: [city(where)],
+    resources: [],
+    ip: 'test',
+  };
+  const { referral } = await service.createReferral(scoped(t.db, actor), {
+    caseId: await caseIn(t, where),
+    member: 0,
+    resourceId: await resourceIn(t, where),
+    consent: { basis: 'support_meeting', meetingDate: '2026-11-01', hostIsMember: true },
+    send: true,
+  });
+  return referral.id;
+}
+
+async function followupIn(t: TestApp, where: Where): Promise<number> {
+  const id = await referralIn(t, where);
+  const [row] = await t.db.query<{ id: number }>(
+    `insert into followups (referral_id, municipality, due_on) values ($1, $2, current_date) returning id`,
+    [id, city(where)],
+  );
+  return Number(row!.id);
+}
+
+/** Hosts in the matrix operate no resource, so every referral is someone else's. */
+const notForHost = (ok: number) => (role: Role, where: Where) => (role === 'host' || where === 'other' ? 404 : ok);
+
 export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/me': { setup: async () => ({ path: '/api/me' }), ok: () => 200 },
   'GET /api/accounts': { setup: async () => ({ path: '/api/accounts' }), ok: () => 200 },
@@ -112,6 +164,73 @@ export const routeFixtures: Record<string, RouteFixture> = {
       path: `/api/review/${await suggestionIn(t, where)}`,
       body: { decision: 'dismiss', reason: 'テスト' },
     }),
+    ok: (_role, where) => (where === 'own' ? 200 : 404),
+  },
+  'GET /api/cases': { setup: async () => ({ path: '/api/cases' }), ok: () => 200 },
+  'POST /api/cases': {
+    setup: async (_t, where) => ({
+      path: '/api/cases',
+      body: { municipality: city(where), members: [{ relation: 'self', profile: {} }] },
+    }),
+    ok: (_role, where) => (where === 'own' ? 201 : 403),
+  },
+  'GET /api/cases/:id': {
+    setup: async (t, where) => ({ path: `/api/cases/${await caseIn(t, where)}` }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
+  'POST /api/cases/:id/erase': {
+    setup: async (t, where) => ({ path: `/api/cases/${await caseIn(t, where)}/erase` }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
+  'PATCH /api/cases/:id': {
+    setup: async (t, where) => ({ path: `/api/cases/${await caseIn(t, where)}`, body: { version: 999 } }),
+    ok: (_r, where) => (where === 'own' ? 409 : 404),
+  },
+  'GET /api/referrals': { setup: async () => ({ path: '/api/referrals' }), ok: () => 200 },
+  'POST /api/referrals': {
+    setup: async (t, where) => ({
+      path: '/api/referrals',
+      body: {
+        caseId: await caseIn(t, where),
+        member: 0,
+        resourceId: await resourceIn(t, where),
+        consent: { basis: 'support_meeting', meetingDate: '2026-11-01', hostIsMember: true },
+      },
+    }),
+    ok: (role, where) => (role === 'host' ? 403 : where === 'own' ? 201 : 404),
+  },
+  'GET /api/referrals/outcomes': { setup: async () => ({ path: '/api/referrals/outcomes' }), ok: () => 200 },
+  'GET /api/referrals/:id': {
+    setup: async (t, where) => ({ path: `/api/referrals/${await referralIn(t, where)}` }),
+    ok: notForHost(200),
+  },
+  'POST /api/referrals/:id/events': {
+    setup: async (t, where) => ({
+      path: `/api/referrals/${await referralIn(t, where)}/events`,
+      body: { version: 999 },
+    }),
+    ok: notForHost(409),
+  },
+  'GET /api/referrals/:id/print': {
+    setup: async (t, where) => ({ path: `/api/referrals/${await referralIn(t, where)}/print` }),
+    ok: notForHost(200),
+  },
+  'GET /api/referrals/:id/visit.ics': {
+    setup: async (t, where) => ({ path: `/api/referrals/${await referralIn(t, where)}/visit.ics` }),
+    // No visit date yet: the calendar file does not exist for anyone.
+    ok: () => 404,
+  },
+  'GET /api/followups': { setup: async () => ({ path: '/api/followups' }), ok: () => 200 },
+  'POST /api/followups/:id': {
+    setup: async (t, where) => ({ path: `/api/followups/${await followupIn(t, where)}`, body: { how: '順調' } }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
+  'GET /api/settings/:code': {
+    setup: async (_t, where) => ({ path: `/api/settings/${city(where)}` }),
+    ok: (_role, where) => (where === 'own' ? 200 : 404),
+  },
+  'PUT /api/settings/:code': {
+    setup: async (_t, where) => ({ path: `/api/settings/${city(where)}`, body: { hostChangesPublishDirectly: false } }),
     ok: (_role, where) => (where === 'own' ? 200 : 404),
   },
   'GET /api/conflicts': { setup: async () => ({ path: '/api/conflicts' }), ok: () => 200 },

@@ -1,18 +1,7 @@
 import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { AuditRowSchema, type AuditRow } from '@norishiro/data';
 import type { PageServerLoad } from './$types';
-
-export interface AuditRow {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  actorRole: string | null;
-  municipality: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  client: string | null;
-  outcome: string;
-}
 
 const FILTERS = ['person', 'objectType', 'objectId', 'from', 'to'] as const;
 
@@ -31,5 +20,5 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
       problem: '条件の書き方に誤りがあります（日付は YYYY-MM-DD）',
     };
   if (!res.ok) error(502, '操作記録を読み込めませんでした');
-  return { rows: (await res.json()) as AuditRow[], query: query.toString(), problem: '' };
+  return { rows: v.parse(v.array(AuditRowSchema), await res.json()), query: query.toString(), problem: '' };
 };

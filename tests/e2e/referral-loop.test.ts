@@ -1,0 +1,188 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
+import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+
+const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
+const HIMI = '162051';
+
+/**
+ * The whole loop with three accounts: a coordinator's case and match, a referral on the
+ * person's consent, the host accepting and recording the first visit, follow-ups, the
+ * 紹介票 as a PDF, the outcome for staff; then again on a 支援会議's authority.
+ */
+describe('referral loop (e2e, real service)', () => {
+  let svc: RunningService;
+  let browser: TestBrowser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
+    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await svc?.stop();
+  }, 30_000);
+
+  function adminCli(args: string[], password: string) {
+    const r = spawnSync('npx', ['tsx', 'api/src/cli/admin.ts', 'user', 'add', ...args], {
+      cwd: REPO_ROOT,
+      input: `${password}\n`,
+      env: { ...process.env, DATA_DIR: svc.dataDir },
+      encoding: 'utf8',
+    });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+  }
+
+  async function as(email: string, password: string): Promise<Page> {
+    const context = await browser.context.browser()?.newContext();
+    const page = context ? await context.newPage() : await browser.newPage();
+    await page.context().clearCookies();
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${svc.url}/staff/login`);
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByLabel('パスワード').fill(password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.waitForURL(/\/staff$/);
+    return page;
+  }
+
+  async function accessible(page: Page, name: string) {
+    const violations = await seriousViolations(page);
+    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+    await screenshot(page, name);
+  }
+
+  it('case → match → referral with 本人同意 → host accepts and records the visit → follow-ups → 紹介票 → outcome', async () => {
+    adminCli(
+      [
+        '--email',
+        'coord@example.test',
+        '--name',
+        '氷見 コーディネーター',
+        '--role',
+        'coordinator',
+        '--municipality',
+        HIMI,
+      ],
+      'coord-password-1',
+    );
+    adminCli(
+      ['--email', 'staff@example.test', '--name', '氷見 職員', '--role', 'staff', '--municipality', HIMI],
+      'staff-password-1',
+    );
+    const page = await as('coord@example.test', 'coord-password-1');
+
+    await page.goto(`${svc.url}/staff/cases`);
+    await page.getByLabel('ひきこもり').first().check();
+    await page.getByLabel('興味・関心（「、」で区切る）').fill('囲碁');
+    await page.getByRole('button', { name: 'ケースを作る' }).click();
+    await page.waitForURL(/\/staff\/cases\/[^/]+$/);
+    await accessible(page, 'staff-case');
+    await page.getByRole('button', { name: 'この人の紹介先をさがす' }).click();
+    const first = page.locator('ol.results > li').first();
+    await first.waitFor();
+    const resourceId = (await first.locator('a').first().getAttribute('href'))!.split('/').pop()!;
+    const resourceName = (await first.locator('a').first().textContent())!.trim();
+    await first.getByRole('button', { name: 'この資源に紹介する' }).click();
+    await page.getByLabel('同意を得た人').fill('氷見 コーディネーター');
+    await page.getByLabel('方法').selectOption('written');
+    await page
+      .getByLabel('興味・関心')
+      .uncheck()
+      .catch(() => undefined);
+    await accessible(page, 'staff-referral-form');
+    await page.getByRole('button', { name: '紹介する', exact: true }).click();
+    await page.waitForURL(/\/staff\/referrals\/[^/]+$/);
+    const referralUrl = page.url();
+    await page.getByText('紹介済み').first().waitFor();
+    await accessible(page, 'staff-referral');
+
+    adminCli(
+      [
+        '--email',
+        'host@example.test',
+        '--name',
+        '受け入れ 先',
+        '--role',
+        'host',
+        '--municipality',
+        HIMI,
+        '--resource',
+        resourceId,
+      ],
+      'host-password-12',
+    );
+    const host = await as('host@example.test', 'host-password-12');
+    await host.goto(`${svc.url}/staff/referrals`);
+    await accessible(host, 'host-referrals');
+    await host.locator('tbody a').first().click();
+    await host.waitForURL(referralUrl);
+    expect(await host.getByText('囲碁').count()).toBe(0);
+    for (const [status, extra] of [
+      ['受け入れ先が確認', undefined],
+      ['見学・体験の日が決定', '2026-12-02'],
+      ['参加開始', undefined],
+    ] as const) {
+      await host.getByLabel('次の状態').selectOption({ label: status });
+      if (extra) await host.getByLabel('見学・体験の日').fill(extra);
+      await host.getByRole('button', { name: '記録する' }).click();
+      await host.getByText(`「${status}」にしました。`).waitFor();
+    }
+    await host.getByRole('button', { name: '担当者に支援を依頼する' }).click();
+    await host.getByText('担当者に支援を依頼しました').waitFor();
+    await accessible(host, 'host-referral');
+
+    await page.goto(`${svc.url}/staff/today`);
+    await page.getByText('受け入れ先から支援の依頼がありました').waitFor();
+    await accessible(page, 'staff-today');
+    await page.goto(referralUrl);
+    await page.getByRole('heading', { name: '定着支援の確認' }).waitFor();
+    expect(await page.locator('text=予定').count()).toBeGreaterThanOrEqual(3);
+
+    await page.goto(`${referralUrl}/print`);
+    await accessible(page, 'staff-referral-print');
+    const dir = mkdtempSync(join(tmpdir(), 'nori-pdf-'));
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: join(dir, 'sheet.pdf'), format: 'A4' });
+    const text = spawnSync('pdftotext', ['-layout', join(dir, 'sheet.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('紹介票');
+    expect(text).toContain(resourceName.slice(0, 6));
+    expect(text).toContain('2026-12-02');
+    expect(text).not.toContain('囲碁');
+
+    const staff = await as('staff@example.test', 'staff-password-1');
+    await staff.goto(`${svc.url}/staff/referrals`);
+    await staff.getByRole('heading', { name: '資源ごとの結果' }).waitFor();
+    await staff
+      .getByRole('row', { name: new RegExp(resourceName.slice(0, 6)) })
+      .last()
+      .getByText('3未満')
+      .first()
+      .waitFor();
+    await accessible(staff, 'staff-outcomes');
+  });
+
+  it('a second referral on the authority of a 支援会議 shares the profile without consent', async () => {
+    const page = await as('coord@example.test', 'coord-password-1');
+    await page.goto(`${svc.url}/staff/cases`);
+    await page.locator('tbody a').first().click();
+    await page.getByRole('button', { name: 'この人の紹介先をさがす' }).click();
+    await page.locator('ol.results > li').first().getByRole('button', { name: 'この資源に紹介する' }).click();
+    await page.getByLabel('支援会議（社会福祉法第106条の6）').check();
+    await page.getByLabel('支援会議の日').fill('2026-11-18');
+    await page.getByLabel(/受け入れ先は支援会議の構成員/).check();
+    await page.getByRole('button', { name: '紹介する', exact: true }).click();
+    await page.waitForURL(/\/staff\/referrals\/[^/]+$/);
+    await page.getByText('支援会議（社会福祉法第106条の6）').waitFor();
+    await page.getByText('ひきこもり').first().waitFor();
+  });
+
+  it('raised no script errors', () => expect(problems).toEqual([]));
+});
