@@ -5,6 +5,7 @@ import { adminRoutes } from './admin/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { editingRoutes } from './editing/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
+import { gapRoutes } from './gaps/routes.ts';
 import { followupRoutes, referralRoutes } from './referrals/routes.ts';
 import { ReferralService } from './referrals/service.ts';
 import { publicRoute, localTokenRoute, type AuthEnv } from './auth/permissions.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
     .route('/cases', caseRoutes(deps.db, referrals))
     .route('/referrals', referralRoutes(deps.db, referrals, deps.origin))
     .route('/followups', followupRoutes(deps.db, referrals))
+    .route('/', gapRoutes(deps.db))
     .route('/', openApiRoutes());
   const app = new Hono<AuthEnv>().route('/api', api);
   app.notFound(notFound);

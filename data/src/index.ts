@@ -22,3 +22,4 @@ export * from './editing/schema.ts';
 export * from './audit/schema.ts';
 export * from './case/schema.ts';
 export * from './referral/schema.ts';
+export * from './gap/schema.ts';

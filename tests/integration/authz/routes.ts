@@ -117,6 +117,14 @@ async function followupIn(t: TestApp, where: Where): Promise<number> {
   return Number(row!.id);
 }
 
+async function gapIn(t: TestApp, where: Where): Promise<string> {
+  const [row] = await t.db.query<{ id: string }>(
+    `insert into gaps (id, municipality, period, key) values ($1, $2, '2026-11', $1) returning id`,
+    [`gap-${++n}`, city(where)],
+  );
+  return row!.id;
+}
+
 /** Hosts in the matrix operate no resource, so every referral is someone else's. */
 const notForHost = (ok: number) => (role: Role, where: Where) => (role === 'host' || where === 'other' ? 404 : ok);
 
@@ -223,6 +231,25 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/followups': { setup: async () => ({ path: '/api/followups' }), ok: () => 200 },
   'POST /api/followups/:id': {
     setup: async (t, where) => ({ path: `/api/followups/${await followupIn(t, where)}`, body: { how: '順調' } }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
+  'GET /api/gaps': { setup: async () => ({ path: '/api/gaps' }), ok: () => 200 },
+  'POST /api/gaps': {
+    setup: async (_t, where) => ({ path: '/api/gaps', body: { municipality: city(where), categories: ['ibasho'] } }),
+    ok: (_r, where) => (where === 'own' ? 201 : 404),
+  },
+  'PATCH /api/gaps/:id': {
+    setup: async (t, where) => ({ path: `/api/gaps/${await gapIn(t, where)}`, body: { comment: '確認' } }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
+  'GET /api/coverage': {
+    setup: async (_t, where) => ({ path: `/api/coverage?municipality=${city(where)}` }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
+  'GET /api/reports/kochiku': {
+    setup: async (_t, where) => ({
+      path: `/api/reports/kochiku?municipality=${city(where)}&from=2026-11-01&to=2026-11-30`,
+    }),
     ok: (_r, where) => (where === 'own' ? 200 : 404),
   },
   'GET /api/settings/:code': {
