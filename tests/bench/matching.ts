@@ -29,8 +29,12 @@ function profiles(municipalities: readonly Municipality[], n: number): NeedsProf
   return Array.from({ length: n }, () => {
     const m = pick(municipalities);
     const day = pick(DAYS);
+    const located = m.districts.filter((d) => d.point);
+    // Half the coordinators name a district (distance then sorts the query), half give no place.
+    const district = located.length > 0 && rand() < 0.5 ? pick(located).name : undefined;
     return v.parse(NeedsProfileSchema, {
       municipality: m.code,
+      ...(district ? { district } : {}),
       age: 15 + Math.floor(rand() * 70),
       situations: [pick(TARGETS)],
       stage: 1 + Math.floor(rand() * 4),
@@ -97,7 +101,8 @@ export async function benchMatching(
     const byCode = new Map(municipalities.map((m) => [m.code, m]));
     const queries = list.map((p) => {
       const ctx = buildContext(p, byCode.get(p.municipality)!);
-      return { filter: candidateFilter(ctx), sort: [`_geoPoint(${ctx.origin.lat}, ${ctx.origin.lng}):asc`] };
+      const o = ctx.origin;
+      return { filter: candidateFilter(ctx), ...(o ? { sort: [`_geoPoint(${o.lat}, ${o.lng}):asc`] } : {}) };
     });
     const index = meili.index(indexName);
     const bareSend = async (i: number) => {

@@ -14,7 +14,24 @@ export interface Scenario {
   profile: NeedsProfileInput;
   mustTop3: string[];
   mustNotTop5: string[];
+  /** Whether a coordinator would take this to the 構築会議 as a missing resource (absent = no). */
+  gap?: boolean;
+  /** Words the gap summary must use to name what is missing. */
+  gapNames?: string[];
+  /** What the scenario exercises, for the coverage count. */
+  covers?: Coverage[];
 }
+
+export type Coverage =
+  | 'carer'
+  | 'household'
+  | 'school-age'
+  | 'no-location'
+  | 'district-typed'
+  | 'kana-interest'
+  | 'evening-weekend'
+  | 'true-gap'
+  | 'near-gap';
 
 const ATAMI = '222054';
 const IZU = '222224';

@@ -2,16 +2,19 @@ import type { MatchContext } from './context.ts';
 import { PUBLIC_STATUS_FILTER, quote } from '../resources/search-params.ts';
 
 /**
- * Hard constraints, applied by Meilisearch: public status, the person's city or within
- * reach, a target that fits or `anyone`, age limits, and no coordination bodies unless asked.
+ * Hard constraints, applied by Meilisearch: public status, the person's city (or within reach
+ * of a known home), a target that fits the person, someone they care for, or anyone, age
+ * limits, and no coordination bodies unless asked.
  */
 export function candidateFilter(ctx: MatchContext): string[] {
   const { profile, origin } = ctx;
-  const meters = Math.round(profile.maxTravelKm * 1000);
+  const inCity = `municipality = ${quote(profile.municipality)}`;
   const filters = [
     PUBLIC_STATUS_FILTER,
-    `(municipality = ${quote(profile.municipality)} OR _geoRadius(${origin.lat}, ${origin.lng}, ${meters}))`,
-    `targets IN [${[...ctx.situations, 'anyone'].map(quote).join(', ')}]`,
+    origin
+      ? `(${inCity} OR _geoRadius(${origin.lat}, ${origin.lng}, ${Math.round(profile.maxTravelKm * 1000)}))`
+      : inCity,
+    `targets IN [${[...ctx.reach, 'anyone'].map(quote).join(', ')}]`,
   ];
   if (profile.age !== undefined) {
     filters.push(`(ageMin NOT EXISTS OR ageMin <= ${profile.age})`, `(ageMax NOT EXISTS OR ageMax >= ${profile.age})`);

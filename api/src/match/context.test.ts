@@ -58,24 +58,42 @@ describe('freeHourKeys', () => {
 });
 
 describe('originOf', () => {
+  const dohi = IZU.districts[0];
+  const noPoint = IZU.districts[1];
   it('a given point wins', () => {
-    const o = originOf(profile({ home: { lat: 34.9, lng: 138.8 }, district: '土肥地区' }), IZU);
+    const o = originOf(profile({ home: { lat: 34.9, lng: 138.8 }, district: '土肥地区' }), dohi);
     expect(o.origin).toEqual({ lat: 34.9, lng: 138.8 });
     expect(o.label).toBe('指定した地点');
   });
   it('else the district’s point, labelled as such', () => {
-    const o = originOf(profile({ district: '土肥地区' }), IZU);
+    const o = originOf(profile({ district: '土肥地区' }), dohi);
     expect(o.origin).toEqual({ lat: 34.90241, lng: 138.81499 });
     expect(o.label).toBe('土肥地区の代表点');
   });
-  it('else the city hall, also for a district without a point', () => {
-    expect(originOf(profile(), IZU)).toEqual({ origin: IZU.cityHall, label: '伊豆市役所' });
-    expect(originOf(profile({ district: '名だけの地区' }), IZU).origin).toEqual(IZU.cityHall);
+  it('never the city hall: no location, or a district without a point, leaves no origin and says why', () => {
+    expect(originOf(profile(), undefined)).toEqual({ label: '住まいの場所の指定がない' });
+    const o = originOf(profile({ district: '名だけの地区' }), noPoint);
+    expect(o.origin).toBeUndefined();
+    expect(o.label).toContain('地区の位置が分からない');
   });
 });
 
 describe('buildContext', () => {
-  it('folds interests to hiragana so a katakana plan word matches', () => {
-    expect(buildContext(profile({ interests: [' ロコトレ ', ''] }), IZU).interests).toEqual(['ろことれ']);
+  it('resolves the district as typed and keeps interests as typed, trimmed, once', () => {
+    const ctx = buildContext(profile({ district: '土肥', interests: [' ロコトレ ', '', 'ロコトレ'] }), IZU);
+    expect(ctx.district?.name).toBe('土肥地区');
+    expect(ctx.origin).toEqual({ lat: 34.90241, lng: 138.81499 });
+    expect(ctx.interests).toEqual(['ロコトレ']);
+  });
+  it('a carer reaches what serves the person cared for; dementia reaches the older people’s desks', () => {
+    expect(buildContext(profile({ age: 55, situations: ['caregiver'] }), IZU).reach).toEqual([
+      'elderly',
+      'dementia',
+      'caregiver',
+    ]);
+    expect(
+      buildContext(profile({ age: 40, situations: ['caregiver'], caresFor: ['disability'] }), IZU).caredFor,
+    ).toEqual(['disability']);
+    expect(buildContext(profile({ age: 52, situations: ['dementia'] }), IZU).reach).toContain('elderly');
   });
 });

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { candidateIn, contextIn } from './fixtures.ts';
 import type { Municipality, NeedsProfileInput } from '@norishiro/data';
 import type { Candidate } from './factors/index.ts';
-import { detectGap } from './gap.ts';
+import { describeFree, detectGap, GAP_RULE } from './gap.ts';
 import { rank, scoreCandidate } from './score.ts';
-import { MIN_GOOD_RESULTS } from './weights.ts';
 
 const ATAMI: Municipality = {
   code: '222054',
@@ -15,97 +14,98 @@ const ATAMI: Municipality = {
   districts: [{ name: '南熱海地区', reading: 'みなみあたみちく', point: { lat: 35.0419, lng: 139.06372 } }],
 };
 const ctxOf = contextIn(ATAMI);
-
-const doc = candidateIn(ATAMI, {
-  id: '222054-x',
-  name: '属性を問わない居場所',
-});
+const doc = candidateIn(ATAMI, { id: '222054-x', name: '属性を問わない居場所', distanceKm: undefined });
 
 const gapFor = (docs: Candidate[], p: Partial<NeedsProfileInput>) => {
   const ctx = ctxOf(p);
-  return detectGap(rank(docs.map((d) => scoreCandidate(d, ctx))), ctx);
+  return detectGap(
+    rank(
+      docs.map((d) => scoreCandidate(d, ctx)),
+      ctx,
+    ),
+    ctx,
+  );
 };
-const factorsOf = (g: ReturnType<typeof gapFor>) => g.missing.map((m) => m.factor);
-
-/** A place that fits every factor for the profile used below. */
-const perfect = (id: string): Candidate =>
-  doc({
-    id,
-    targets: ['hikikomori'],
-    precision: 'district',
-    distanceKm: 0.5,
-    scheduleKnown: true,
-    days: ['mon'],
-    openHours: ['mon-10', 'mon-11', 'mon-12', 'mon-13'],
-    tags: ['ピア'],
-    features: ['peer_support'],
-  });
-const wellServed: Partial<NeedsProfileInput> = {
-  district: '南熱海地区',
-  situations: ['hikikomori'],
-  wants: ['ibasho'],
-  availability: [{ day: 'mon', from: '10:00', to: '14:00' }],
-  interests: ['ピア'],
-  needs: { peerSupport: true },
+const weekdayEvenings = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
+  day,
+  from: '19:00',
+  to: '21:00',
+}));
+const daytime = {
+  scheduleKnown: true,
+  days: ['mon' as const],
+  openHours: ['mon-10', 'mon-11'],
+  scheduleSummary: '毎週月 10:00〜12:00',
 };
 
 describe('detectGap', () => {
-  it('enough good fits: no gap, and says how many', () => {
-    const g = gapFor(
-      Array.from({ length: MIN_GOOD_RESULTS }, (_, i) => perfect(`222054-p${i}`)),
-      wellServed,
-    );
+  it('a fitting resource with unknown hours and place is not a gap, and the rule is always given', () => {
+    const g = gapFor([doc()], { situations: ['hikikomori'], availability: weekdayEvenings, maxTravelKm: 1 });
     expect(g.suspected).toBe(false);
-    expect(g.missing).toEqual([]);
-    expect(g.summary).toContain(`${MIN_GOOD_RESULTS} 件`);
+    expect(g.summary).toContain('1 件');
+    expect(g.summary).toContain('要確認');
+    expect(g.rule).toBe(GAP_RULE);
   });
 
-  it('nothing at all: a gap worth recording', () => {
-    const g = gapFor([], wellServed);
+  it('nothing for the situation names who', () => {
+    const g = gapFor([doc({ targets: ['elderly'] })], { age: 30, situations: ['disability'] });
     expect(g.suspected).toBe(true);
-    expect(g.summary).toContain('資源の不足');
-  });
-
-  it('nothing for the situation names the situation', () => {
-    const g = gapFor([doc()], { situations: ['hikikomori'] });
-    expect(factorsOf(g)).toContain('target');
-    expect(g.missing.find((m) => m.factor === 'target')!.message).toContain('ひきこもり');
-  });
-
-  it('a place for the situation guessed from age is not reported as missing', () => {
-    const g = gapFor([doc({ targets: ['elderly'] })], { age: 80 });
-    expect(factorsOf(g)).not.toContain('target');
+    expect(g.missing[0]!.factor).toBe('target');
+    expect(g.summary).toContain('障がいのある人');
+    expect(g.summary).toContain('熱海市内');
   });
 
   it('nothing of the wanted kind names the kind', () => {
-    const g = gapFor([doc()], { wants: ['work_experience'] });
-    expect(g.missing.find((m) => m.factor === 'category')!.message).toContain('就労体験');
-  });
-
-  it('nothing surely open at the free times is reported; an unknown schedule does not count as open', () => {
-    const g = gapFor([doc()], { availability: [{ day: 'sat', from: '10:00', to: '12:00' }] });
-    expect(g.missing.find((m) => m.factor === 'schedule')!.message).toContain('空いている時間');
+    const g = gapFor([doc()], { age: 12, situations: ['school_refusal'], wants: ['learning_support'] });
+    expect(g.missing[0]!.factor).toBe('category');
+    expect(g.summary).toBe('学校に行きづらい子どもが利用できる学習・生活支援が熱海市内にありません');
   });
 
   it('nothing at the person’s step or one above', () => {
     const g = gapFor([doc({ stages: [4] })], { stage: 1 });
-    expect(g.missing.find((m) => m.factor === 'stage')!.message).toContain('段階');
+    expect(g.missing[0]!.factor).toBe('stage');
+    expect(g.summary).toContain('つながる');
   });
 
-  it('no located place near the district names the district', () => {
-    const g = gapFor([doc()], { district: '南熱海地区' });
-    expect(g.missing.find((m) => m.factor === 'distance')!.message).toContain('南熱海地区の近く');
+  it('everything beyond the travel distance names the district and the nearest', () => {
+    const far = doc({ precision: 'district', distanceKm: 9.4 });
+    const g = gapFor([far], { district: '南熱海地区', maxTravelKm: 5 });
+    expect(g.missing[0]!.factor).toBe('distance');
+    expect(g.summary).toContain('南熱海地区から5km以内');
+    expect(g.summary).toContain('約9.4km');
   });
 
-  it('without a district, says the travel distance', () => {
-    const g = gapFor([doc()], { maxTravelKm: 5 });
-    expect(g.missing.find((m) => m.factor === 'distance')!.message).toContain('5km 以内');
+  it('without a location, distance is never the missing thing', () => {
+    const g = gapFor([doc({ precision: 'district', distanceKm: undefined })], { maxTravelKm: 1 });
+    expect(g.suspected).toBe(false);
+    expect(g.summary).not.toMatch(/km/);
   });
 
-  it('the summary leads with the first missing factor, in Japanese', () => {
-    const g = gapFor([doc()], { situations: ['hikikomori'] });
+  it('every fitting place known closed at the free times is a gap that says when', () => {
+    const g = gapFor([doc(daytime)], { wants: ['ibasho'], availability: weekdayEvenings });
+    expect(g.missing[0]!.factor).toBe('schedule');
+    expect(g.summary).toContain('平日の19:00〜21:00');
+    expect(g.summary).toContain('居場所');
+  });
+
+  it('a planned place or a coordination body does not close a gap', () => {
+    const g = gapFor([doc({ status: 'planned' }), doc({ id: '222054-c', categories: ['coordination'] })], {});
     expect(g.suspected).toBe(true);
-    expect(g.summary).toContain(g.missing[0]!.message);
-    expect(g.summary).toContain(`目安 ${MIN_GOOD_RESULTS} 件`);
+  });
+});
+
+describe('describeFree', () => {
+  it.each([
+    [weekdayEvenings, '平日の19:00〜21:00'],
+    [[{ day: 'sat', from: '10:00', to: '15:00' }], '土曜の10:00〜15:00'],
+    [
+      [
+        { day: 'sat', from: '09:00', to: '12:00' },
+        { day: 'sun', from: '09:00', to: '12:00' },
+      ],
+      '土日の09:00〜12:00',
+    ],
+  ] as const)('%#', (availability, text) => {
+    expect(describeFree(ctxOf({ availability: [...availability] }).profile)).toBe(text);
   });
 });

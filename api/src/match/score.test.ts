@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { candidateIn, contextIn } from './fixtures.ts';
 import type { Municipality } from '@norishiro/data';
 import { FACTORS } from './factors/index.ts';
-import { rank, scoreCandidate } from './score.ts';
-import { PLANNED_FACTOR, WEIGHTS } from './weights.ts';
+import { outOfAgeBand, rank, ranks, scoreCandidate } from './score.ts';
+import { KNOWN_CLOSED_FACTOR, NOT_OPEN_FACTOR, WEIGHTS } from './weights.ts';
 
 const HIMI: Municipality = {
   code: '162051',
@@ -28,7 +28,6 @@ describe('weights', () => {
     const total = Object.values(WEIGHTS).reduce((s, w) => s + w, 0);
     expect(total).toBeCloseTo(1, 10);
     expect(Object.keys(WEIGHTS).sort()).toEqual(Object.keys(FACTORS).sort());
-    expect(Object.values(WEIGHTS).every((w) => w > 0)).toBe(true);
   });
 });
 
@@ -40,41 +39,66 @@ describe('scoreCandidate', () => {
     expect(s.score).toBeGreaterThanOrEqual(0);
     expect(s.score).toBeLessThanOrEqual(1);
   });
-  it('a planned resource shows, marked a little lower than the same one already running', () => {
+  it('a resource not yet open shows lower than the same one already running', () => {
     const ctx = ctxOf({ stage: 2 });
     const active = scoreCandidate(doc(), ctx).score;
-    const planned = scoreCandidate(doc({ status: 'planned' }), ctx).score;
-    expect(planned).toBeLessThan(active);
-    expect(planned).toBeCloseTo(active * PLANNED_FACTOR, 2);
+    expect(scoreCandidate(doc({ status: 'planned' }), ctx).score).toBeCloseTo(active * NOT_OPEN_FACTOR, 2);
   });
-  it('the right kind of place at the right step outscores a far-off step of the wrong kind', () => {
-    const ctx = ctxOf({ stage: 1, wants: ['ibasho'] });
-    const ibasho = scoreCandidate(doc({ id: '162051-ibasho', categories: ['ibasho'], stages: [1, 2] }), ctx).score;
-    const job = scoreCandidate(doc({ id: '162051-job', categories: ['employment_support'], stages: [4] }), ctx).score;
-    expect(ibasho).toBeGreaterThan(job);
+  it('known closed at every free hour weighs far more than unknown hours', () => {
+    const ctx = ctxOf({ stage: 3, availability: [{ day: 'sat', from: '10:00', to: '12:00' }] });
+    const unknown = scoreCandidate(doc(), ctx);
+    const closed = scoreCandidate(doc({ scheduleKnown: true, days: ['mon'], openHours: ['mon-10'] }), ctx);
+    expect(closed.closed).toBe(true);
+    expect(closed.score).toBeLessThan(unknown.score * KNOWN_CLOSED_FACTOR + 0.01);
+    expect(unknown.score - closed.score).toBeGreaterThan(0.25);
+  });
+});
+
+describe('outOfAgeBand', () => {
+  const hub = doc({ categories: ['childcare_hub'], targets: ['children', 'child_rearing'] });
+  it('a preschool hub is not for a 13-year-old, but is for a parent and for a toddler', () => {
+    expect(outOfAgeBand(hub, ctxOf({ age: 13, situations: ['school_refusal'] }))).toBe(true);
+    expect(outOfAgeBand(hub, ctxOf({ age: 31, situations: ['child_rearing'] }))).toBe(false);
+    expect(outOfAgeBand(hub, ctxOf({ age: 2 }))).toBe(false);
+  });
+  it('a nursery is not for a school-age child', () => {
+    expect(outOfAgeBand(doc({ name: '地域型保育所きらら', categories: ['life_support'] }), ctxOf({ age: 14 }))).toBe(
+      true,
+    );
   });
 });
 
 describe('rank', () => {
   it('highest score first', () => {
     const ctx = ctxOf({ stage: 2, wants: ['volunteer_experience'] });
-    const ranked = rank([
-      scoreCandidate(doc({ id: '162051-x', categories: ['salon'] }), ctx),
-      scoreCandidate(doc({ id: '162051-y' }), ctx),
-    ]);
+    const ranked = rank(
+      [
+        scoreCandidate(doc({ id: '162051-x', categories: ['salon'] }), ctx),
+        scoreCandidate(doc({ id: '162051-y' }), ctx),
+      ],
+      ctx,
+    );
     expect(ranked.map((s) => s.doc.id)).toEqual(['162051-y', '162051-x']);
   });
-  it('ties go to the nearer, then to the id, whatever order they arrive in', () => {
+  it('a tie goes to the exact step (B型 before A型 at stage 3), then known hours, then by name, never by id', () => {
+    const ctx = ctxOf({ stage: 3 });
+    const a = scoreCandidate(doc({ id: '162051-a', name: '就労継続支援A型', stages: [4] }), ctx);
+    const b = scoreCandidate(doc({ id: '162051-b', name: '就労継続支援B型', stages: [3] }), ctx);
+    expect(a.score).toBe(b.score);
+    expect(rank([a, b], ctx).map((s) => s.doc.id)).toEqual(['162051-b', '162051-a']);
+    const known = scoreCandidate(doc({ id: '162051-z', name: 'ん', scheduleKnown: true, days: [] }), ctx);
+    expect(rank([b, known], ctx)[0]!.doc.id).toBe('162051-z');
+  });
+  it('equal scores share a rank', () => {
     const ctx = ctxOf();
-    const make = () => [
-      scoreCandidate(doc({ id: '162051-c', distanceKm: 3 }), ctx),
-      scoreCandidate(doc({ id: '162051-b', distanceKm: 3 }), ctx),
-      scoreCandidate(doc({ id: '162051-a', distanceKm: 1 }), ctx),
-    ];
-    // Distance here does not move the score (a municipality-wide point is capped at neutral).
-    expect(new Set(make().map((s) => s.score)).size).toBe(1);
-    const expected = ['162051-a', '162051-b', '162051-c'];
-    expect(rank(make()).map((s) => s.doc.id)).toEqual(expected);
-    expect(rank(make().reverse()).map((s) => s.doc.id)).toEqual(expected);
+    const ranked = rank(
+      [
+        scoreCandidate(doc({ id: '162051-c', stages: [1] }), ctx),
+        scoreCandidate(doc({ id: '162051-b' }), ctx),
+        scoreCandidate(doc({ id: '162051-a' }), ctx),
+      ],
+      ctx,
+    );
+    expect(ranks(ranked)).toEqual([1, 2, 2]);
   });
 });

@@ -1,7 +1,11 @@
 import type { Meilisearch } from 'meilisearch';
 import {
   distanceKm,
+  type HouseholdMatchResponse,
+  type HouseholdProfile,
+  type MatchGap,
   type MatchResponse,
+  type MatchResult,
   type Municipality,
   type NeedsProfile,
   type ResourceSummary,
@@ -9,8 +13,10 @@ import {
 import { candidateFilter } from './candidates.ts';
 import { buildContext, type MatchContext } from './context.ts';
 import { SUMMARY_FIELDS, type Candidate } from './factors/index.ts';
+import { isLocated, isOffered } from './factors/types.ts';
 import { detectGap } from './gap.ts';
-import { rank, scoreCandidate } from './score.ts';
+import { sharedResults, householdGap } from './household.ts';
+import { outOfAgeBand, rank, ranks, scoreCandidate } from './score.ts';
 import { CANDIDATE_LIMIT } from './weights.ts';
 
 /** Descriptions are the heaviest field and only the interest factor reads them. */
@@ -19,13 +25,47 @@ const fieldsFor = (ctx: MatchContext) =>
 
 /** One Meilisearch query applies the hard constraints and returns what scoring and display need. */
 async function fetchCandidates(meili: Meilisearch, indexName: string, ctx: MatchContext): Promise<Candidate[]> {
+  const { origin } = ctx;
   const res = await meili.index(indexName).search<ResourceSummary>('', {
     filter: candidateFilter(ctx),
     limit: CANDIDATE_LIMIT,
-    sort: [`_geoPoint(${ctx.origin.lat}, ${ctx.origin.lng}):asc`],
+    ...(origin ? { sort: [`_geoPoint(${origin.lat}, ${origin.lng}):asc`] } : {}),
     attributesToRetrieve: fieldsFor(ctx),
   });
-  return res.hits.map((doc) => ({ ...doc, distanceKm: Math.round(distanceKm(ctx.origin, doc._geo) * 10) / 10 }));
+  return res.hits.map((doc) => ({
+    ...doc,
+    distanceKm: origin && isLocated(doc) ? Math.round(distanceKm(origin, doc._geo) * 10) / 10 : undefined,
+  }));
+}
+
+interface Ranked {
+  results: MatchResult[];
+  considered: number;
+  gap: MatchGap;
+}
+
+async function rankFor(meili: Meilisearch, indexName: string, profile: NeedsProfile, m: Municipality): Promise<Ranked> {
+  const ctx = buildContext(profile, m);
+  const candidates = await fetchCandidates(meili, indexName, ctx);
+  // Roles and meetings stay in the directory; only places, programmes and services are ranked.
+  const scored = rank(
+    candidates.filter((doc) => isOffered(doc) && !outOfAgeBand(doc, ctx)).map((doc) => scoreCandidate(doc, ctx)),
+    ctx,
+  );
+  const shown = scored.slice(0, profile.limit);
+  const rankOf = ranks(shown);
+  return {
+    results: shown.map(({ doc: { distanceKm: d, ...resource }, score, factors }, i) => ({
+      resource,
+      score,
+      rank: rankOf[i]!,
+      ...(d === undefined ? {} : { distanceKm: d }),
+      planned: resource.status !== 'active',
+      factors,
+    })),
+    considered: candidates.length,
+    gap: detectGap(scored, ctx),
+  };
 }
 
 /**
@@ -38,18 +78,30 @@ export async function matchProfile(
   profile: NeedsProfile,
   municipality: Municipality,
 ): Promise<MatchResponse> {
-  const ctx = buildContext(profile, municipality);
-  const candidates = await fetchCandidates(meili, indexName, ctx);
-  const ranked = rank(candidates.map((doc) => scoreCandidate(doc, ctx)));
-  return {
-    results: ranked.slice(0, profile.limit).map(({ doc: { distanceKm: d, ...resource }, score, factors }) => ({
-      resource,
-      score,
-      distanceKm: d,
-      planned: resource.status === 'planned',
-      factors,
-    })),
-    considered: candidates.length,
-    gap: detectGap(ranked, ctx),
-  };
+  return rankFor(meili, indexName, profile, municipality);
+}
+
+/**
+ * Ranks for every member of a household with the same rules, then finds what serves two or
+ * more of them and the household's combined gap. Nothing is stored or logged.
+ */
+export async function matchHousehold(
+  meili: Meilisearch,
+  indexName: string,
+  household: HouseholdProfile,
+  municipality: Municipality,
+): Promise<HouseholdMatchResponse> {
+  const members = await Promise.all(
+    household.members.map(async ({ relation, ...needs }, member) => {
+      const profile: NeedsProfile = {
+        ...needs,
+        municipality: household.municipality,
+        home: household.home,
+        district: household.district,
+        limit: household.limit,
+      };
+      return { member, relation, ...(await rankFor(meili, indexName, profile, municipality)) };
+    }),
+  );
+  return { members, shared: sharedResults(members), gap: householdGap(members) };
 }

@@ -11,11 +11,17 @@ export const WEIGHTS: Record<MatchFactorName, number> = {
   needs: 0.07,
 };
 
-/** A result at or above this score counts as a good fit. */
-export const GOOD_SCORE = 0.6;
-/** Fewer good fits than this and the response flags a suspected resource gap. */
-export const MIN_GOOD_RESULTS = 3;
-/** How many candidates Meilisearch hands to scoring. */
-export const CANDIDATE_LIMIT = 200;
-/** A resource not yet open still shows, a little lower. */
-export const PLANNED_FACTOR = 0.9;
+/**
+ * A place known to be closed whenever the person is free cannot be the next step this week:
+ * it keeps this share of its score (unknown hours keep all of it).
+ */
+export const KNOWN_CLOSED_FACTOR = 0.55;
+
+/** A resource not yet open (開設予定・検討中) still shows, lower, and never as open. */
+export const NOT_OPEN_FACTOR = 0.8;
+
+/**
+ * How many candidates Meilisearch hands to scoring: more than any city's whole directory
+ * after the target filter (伊豆市, the largest, has 57 resources), so the gap rule sees all.
+ */
+export const CANDIDATE_LIMIT = 60;

@@ -10,6 +10,7 @@ import {
   ResourceSchema,
 } from '@norishiro/data';
 import { ProxyRequestSchema } from '../search/proxy-query.ts';
+import { householdMatchPaths, householdMatchSchemas } from '../match/openapi.ts';
 
 // Schemas with transforms or checks have no JSON form for those parts; the shape remains.
 const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
@@ -85,6 +86,7 @@ export function openApiSpec() {
           responses: { 200: ok('MatchResponse'), 400: error('入力の誤り') },
         },
       },
+      ...householdMatchPaths,
     },
     components: {
       schemas: {
@@ -95,6 +97,7 @@ export function openApiSpec() {
         NeedsProfile: json(NeedsProfileSchema, 'input'),
         MatchResponse: json(MatchResponseSchema),
         ProxyRequest: json(ProxyRequestSchema, 'input'),
+        ...householdMatchSchemas,
       },
     },
   };

@@ -31,6 +31,11 @@ export const NeedsProfileSchema = v.object({
   ),
   age: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120, '年齢は0〜120で指定してください'))),
   situations: v.optional(v.array(TargetSchema), []),
+  /**
+   * The situation of someone this person looks after (a parent with dementia, a son with a
+   * disability): a carer is also served by what serves that person.
+   */
+  caresFor: v.optional(v.array(TargetSchema), []),
   wants: v.optional(v.array(CategorySchema), []),
   stage: v.optional(StageSchema, 1),
   availability: v.optional(v.array(AvailabilitySlotSchema), []),

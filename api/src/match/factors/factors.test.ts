@@ -35,13 +35,16 @@ const japanese = /[ぁ-んァ-ン一-龯]/;
 const weekdayHours = ['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [10, 11, 12, 13, 14].map((h) => `${d}-${h}`));
 
 describe('distance', () => {
-  it('a place on the doorstep scores 1 and one beyond reach scores 0', () => {
-    const ctx = ctxOf({ maxTravelKm: 10 });
+  const home = { home: { lat: 35.36, lng: 137.44 } };
+  it('a place on the doorstep scores 1 and one beyond reach scores 0, and says it is beyond', () => {
+    const ctx = ctxOf({ ...home, maxTravelKm: 10 });
     expect(distance(doc({ precision: 'address', distanceKm: 0 }), ctx).value).toBe(1);
-    expect(distance(doc({ precision: 'address', distanceKm: 12 }), ctx).value).toBe(0);
+    const far = distance(doc({ precision: 'address', distanceKm: 12 }), ctx);
+    expect(far.value).toBe(0);
+    expect(far.reason).toContain('行ける距離（10km）を超えています');
   });
   it('nearer always beats farther', () => {
-    const ctx = ctxOf();
+    const ctx = ctxOf(home);
     const near = distance(doc({ precision: 'address', distanceKm: 2 }), ctx).value;
     const far = distance(doc({ precision: 'address', distanceKm: 7 }), ctx).value;
     expect(near).toBeGreaterThan(far);
@@ -53,10 +56,15 @@ describe('distance', () => {
     expect(r.reason).toContain('おおよそ');
     expect(r.reason).toContain('岩村町の代表点');
   });
-  it('a place the plan does not locate is never better than neutral and asks to check', () => {
-    const r = distance(doc({ precision: 'municipality', distanceKm: 0 }), ctxOf());
+  it('a place the plan does not locate is neutral and asks to check', () => {
+    const r = distance(doc({ precision: 'municipality', distanceKm: undefined }), ctxOf(home));
     expect(r.value).toBe(NEUTRAL);
     expect(r.reason).toContain('要確認');
+  });
+  it('without a location, every place is neutral and the reason says no location was given', () => {
+    const r = distance(doc({ precision: 'district', distanceKm: undefined }), ctxOf());
+    expect(r.value).toBe(NEUTRAL);
+    expect(r.reason).toBe('住まいの場所が指定されていないため、距離は比べていません');
   });
 });
 

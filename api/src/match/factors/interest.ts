@@ -1,13 +1,15 @@
-import { normalizeText, toHiragana } from '@norishiro/data';
 import { NEUTRAL, type Factor } from './types.ts';
 
-/** Interests found in the name, description, tags or reading (kana folded to hiragana). */
+/**
+ * Interests found in what the plan says of the resource: written forms (and their synonyms,
+ * data/src/interests) in the text, readings only as whole words.
+ */
 export const interest: Factor = (doc, ctx) => {
   if (ctx.interests.length === 0) return { value: NEUTRAL, reason: '興味・関心の指定はありません' };
-  const text = toHiragana(
-    normalizeText([doc.name, doc.reading ?? '', doc.description ?? '', ...doc.tags, ...doc.categoryLabels].join(' ')),
-  );
-  const found = ctx.interests.filter((w) => text.includes(w));
+  const found = ctx.interestsIn({
+    written: [doc.name, ...doc.aliases, doc.description ?? '', ...doc.tags, ...doc.categoryLabels].join(' '),
+    reading: doc.reading,
+  });
   return found.length > 0
     ? {
         value: 0.5 + 0.5 * (found.length / ctx.interests.length),

@@ -8,7 +8,8 @@ import type { MatchContext } from '../context.ts';
 export const SUMMARY_FIELDS = Object.keys(ResourceSummarySchema.entries) as (keyof ResourceSummary)[];
 
 export interface Candidate extends ResourceSummary {
-  distanceKm: number;
+  /** Kilometres from the person's origin; undefined when either end is unknown. */
+  distanceKm?: number;
 }
 
 export interface FactorResult {
@@ -20,3 +21,31 @@ export interface FactorResult {
 export type Factor = (doc: Candidate, ctx: MatchContext) => FactorResult;
 
 export const NEUTRAL = 0.5;
+
+/**
+ * Fields of the data contract the inventories carry as they adopt it (kind of resource,
+ * places outside the city). Read through here so matching works before and after.
+ */
+interface ContractFields {
+  kind?: 'place' | 'programme' | 'service' | 'role' | 'meeting';
+  outside?: { municipality?: string; name: string };
+}
+const contract = (doc: ResourceSummary) => doc as ResourceSummary & ContractFields;
+
+export const kindOf = (doc: ResourceSummary) => contract(doc).kind;
+export const outsideOf = (doc: ResourceSummary) => contract(doc).outside;
+
+/** Only places, programmes and services are a next step for a person; roles and meetings are not. */
+export const isOffered = (doc: ResourceSummary) => {
+  const kind = kindOf(doc);
+  return kind === undefined || kind === 'place' || kind === 'programme' || kind === 'service';
+};
+
+/** Open now: not planned, not under consideration. */
+export const isOpen = (doc: ResourceSummary) => doc.status === 'active';
+
+/** The place is known well enough to measure a distance to (not a city-hall stand-in). */
+export const isLocated = (doc: ResourceSummary) =>
+  (doc.precision === 'address' || doc.precision === 'district') &&
+  outsideOf(doc) === undefined &&
+  doc._geo !== undefined;
