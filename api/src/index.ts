@@ -20,3 +20,5 @@ export { DEFAULT_RATE_LIMITS, type RateLimits } from './deps.ts';
 export { ReferralService } from './referrals/service.ts';
 export { scoped } from './store/scope.ts';
 export { cipherFrom, loadDataKey } from './crypto/fields.ts';
+export { coverage } from './gaps/coverage.ts';
+export { gapCounts, kochikuReport, resourcesOf } from './gaps/report.ts';

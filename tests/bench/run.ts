@@ -10,6 +10,8 @@ import { benchIndexing } from './indexing.ts';
 import { benchMatching } from './matching.ts';
 import { benchSession } from './session.ts';
 import { benchReferrals } from './referrals.ts';
+import { benchGapScale } from './gaps.ts';
+import { openPglite, openPostgres } from '@norishiro/indexer';
 import { findPgBin, startThrowawayPostgres } from '../support/postgres.ts';
 import { fmt } from './stats.ts';
 
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '2000' },
     only: { type: 'string' },
     seconds: { type: 'string', default: '60' },
+    'gap-records': { type: 'string', default: '1000000' },
   },
 });
 const n = Number(values.n);
@@ -93,6 +96,37 @@ try {
         pgServer.stop();
       }
     }
+  }
+  if (want('gaps')) {
+    const sizes = { municipalities: 1741, resources: 100_000, gaps: Number(values['gap-records']), samples: 60 };
+    console.log(
+      `▶ Gap board at scale: ${sizes.municipalities} municipalities, ${sizes.resources} resources, ${sizes.gaps} gap records…`,
+    );
+    const runs: Record<string, unknown> = {};
+    const report = (f: Awaited<ReturnType<typeof benchGapScale>>) =>
+      console.log(
+        `  ${f.database.padEnd(8)} loaded in ${fmt(f.loadSeconds)} s; bare count p95 ${fmt(f.bareCount.p95, 2)} ms, coverage p95 ${fmt(f.coverage.p95, 2)} ms (ratio ${fmt(f.coverage.ratio, 2)}), report p95 ${fmt(f.report.p95, 2)} ms (ratio ${fmt(f.report.ratio, 2)}) (goal ≤ 1.5)`,
+      );
+    const pglite = await openPglite();
+    try {
+      report((runs.pglite = await benchGapScale(pglite, 'pglite', sizes)) as Awaited<ReturnType<typeof benchGapScale>>);
+    } finally {
+      await pglite.close();
+    }
+    const bin = findPgBin();
+    if (bin) {
+      const server = await startThrowawayPostgres(bin);
+      const db = await openPostgres(server.url);
+      try {
+        report(
+          (runs.postgres = await benchGapScale(db, 'postgres', sizes)) as Awaited<ReturnType<typeof benchGapScale>>,
+        );
+      } finally {
+        await db.close();
+        server.stop();
+      }
+    }
+    out.gaps = runs;
   }
 } finally {
   await meili.stop();
