@@ -19,7 +19,7 @@ import { municipalityRoutes } from './municipalities/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { resourceRoutes } from './resources/routes.ts';
 import { searchRoutes } from './search/routes.ts';
-import { sameOrigin } from './security/origin.ts';
+import { jsonOnly, sameOrigin } from './security/origin.ts';
 import { rateLimit } from './security/rate-limit.ts';
 import { taxonomyRoutes } from './taxonomy/routes.ts';
 
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps) {
     .use('/admin/*', limit(MAX_ADMIN_BODY_BYTES))
     .use('*', async (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : limit(MAX_BODY_BYTES)(c, next)))
     .use('*', sameOrigin(allowedOrigins(deps.origin)))
+    .use('*', jsonOnly())
     .use('*', sessionMiddleware(deps.auth, deps.db, deps.sessions));
   if (limits) {
     api.use('/match/*', rateLimit(deps.db, limits.match));

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { errorStatus, type ApiError, type ErrorCode } from '@norishiro/data';
 
 export interface ErrorDetail {
@@ -24,8 +25,16 @@ export const errorBody = (code: ErrorCode, message: string, details?: ErrorDetai
 /** No stack trace ever leaves the server: unknown errors become a plain 500. */
 export function onError(err: Error, c: Context) {
   if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.details), errorStatus[err.code]);
-  if (err instanceof SyntaxError)
-    return c.json(errorBody('invalid_request', 'リクエストの JSON を読み取れません'), 400);
+  // Hono's own middleware (csrf, timeouts, body parsing) throws its HTTPException: same shape.
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code = (Object.entries(errorStatus).find(([, s]) => s === status)?.[0] ??
+      (status >= 500 ? 'internal' : 'invalid_request')) as ErrorCode;
+    return c.json(
+      errorBody(code, status === 403 ? 'この操作は受け付けられません' : 'リクエストを処理できませんでした'),
+      status >= 500 ? 500 : (errorStatus[code] as 400),
+    );
+  }
   console.error(`[api] ${c.req.method} ${new URL(c.req.url).pathname}: ${err.stack ?? err.message}`);
   return c.json(errorBody('internal', 'サーバー内部でエラーが起きました。時間をおいてもう一度お試しください'), 500);
 }

@@ -1,5 +1,9 @@
 import * as v from 'valibot';
+// Every message valibot writes by default (a missing key, a wrong type) in Japanese too.
+import '@valibot/i18n/ja';
 import { HttpError } from './errors.ts';
+
+v.setGlobalConfig({ lang: 'ja' });
 
 /** Validates input against a data/ schema; failures become a 400 listing each field. */
 export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown, what = '入力'): v.InferOutput<S> {

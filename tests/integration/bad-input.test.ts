@@ -25,6 +25,42 @@ describe('input that once reached the database or Meilisearch', () => {
   });
 });
 
+describe('JSON routes and their messages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await appWithInventories('pglite');
+  });
+  afterAll(() => t.close());
+
+  it('a text/plain or typeless body, as a cross-site form would send, is refused with 415', async () => {
+    const body = JSON.stringify({ municipality: '162051' });
+    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }]) {
+      const res = await t.app.request('/api/match', { method: 'POST', headers, body });
+      expect(res.status).toBe(415);
+      expect((await res.json()).error.code).toBe('unsupported_media_type');
+    }
+  });
+
+  it('no error body carries valibot’s English default text', async () => {
+    const bodies = [
+      {},
+      { municipality: 162051 },
+      { municipality: '162051', stage: 'one' },
+      { municipality: '162051', availability: 'mon' },
+    ];
+    for (const b of bodies) {
+      const res = await t.app.request('/api/match', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(b),
+      });
+      expect(res.status).toBe(400);
+      const text = JSON.stringify(await res.json());
+      expect(text).not.toMatch(/Invalid (key|type)|Expected|Received/);
+    }
+  });
+});
+
 describe('the embedded Meilisearch', () => {
   let dir: string;
   let meili: Awaited<ReturnType<typeof startEmbeddedMeili>>;

@@ -20,3 +20,21 @@ export function sameOrigin(allowed: readonly string[]): MiddlewareHandler {
     await next();
   };
 }
+
+/**
+ * Bodies of our API are JSON. Refusing text/plain and form encodings also refuses the
+ * "simple" cross-site POSTs a browser sends without asking first.
+ */
+export function jsonOnly(): MiddlewareHandler {
+  return async (c, next) => {
+    if (!SAFE.has(c.req.method) && !c.req.path.startsWith('/api/auth/')) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const hasBody =
+        c.req.header('content-length') !== '0' &&
+        (c.req.header('content-length') || c.req.header('transfer-encoding') || type);
+      if (hasBody && type !== 'application/json')
+        throw new HttpError('unsupported_media_type', '本文は JSON（Content-Type: application/json）で送ってください');
+    }
+    await next();
+  };
+}
