@@ -245,7 +245,7 @@ describe('staff accounts (e2e, real service)', () => {
   });
 
   it('a forged Host header does not steer the server’s own API calls', async () => {
-    const res = await fetch(`${svc.url}/resources/162051-himi-fukushi-soudan-center`, {
+    const res = await fetch(`${svc.url}/resources/162051-fukushi-soudan-support-center`, {
       headers: { host: '127.0.0.1:9' },
     });
     expect(res.status).toBeLessThan(500);

@@ -169,6 +169,12 @@ describe('web app (e2e, real service)', () => {
     await page.close();
   }, 60_000);
 
+  it('opening a resource puts focus on its name, for keyboard and screen-reader users', async () => {
+    const page = await open('/resources/162051-fukushi-soudan-support-center');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('ふくし相談');
+  });
+
   it('raised no script errors in any page', () => {
     expect(pageErrors).toEqual([]);
   });
