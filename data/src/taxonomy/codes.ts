@@ -64,6 +64,8 @@ export const operationLabels = {
 export const statusLabels = {
   active: { ja: '実施中', en: 'Active' },
   planned: { ja: '開設予定', en: 'Planned' },
+  /** The plan says it is being considered (検討): not decided, let alone open. */
+  considering: { ja: '検討中', en: 'Under consideration' },
   ended: { ja: '終了', en: 'Ended' },
 } as const satisfies Record<string, Label>;
 

@@ -24,6 +24,8 @@ export interface ServiceExtension {
   tags: string[];
   notes?: string;
   source: Resource['source'];
+  /** HSDS has one `inactive` for both 開設予定 and 検討中; this tells them apart. */
+  considering?: true;
 }
 
 export interface HsdsService {

@@ -32,7 +32,12 @@ import { toHsdsSchedules } from './schedule.ts';
 import { hsdsTaxonomies, termId, type TaxonomyField } from './taxonomy.ts';
 import { uuidFor } from './uuid.ts';
 
-export const STATUS_TO_HSDS = { active: 'active', planned: 'inactive', ended: 'defunct' } as const;
+export const STATUS_TO_HSDS = {
+  active: 'active',
+  planned: 'inactive',
+  considering: 'inactive',
+  ended: 'defunct',
+} as const;
 
 export const municipalityOrgId = (code: string) => uuidFor(`municipality:${code}`);
 const operatorOrgId = (code: string, operator: string) => uuidFor(`operator:${code}:${operator}`);
@@ -63,6 +68,7 @@ function serviceOf(r: Resource, organizationId: string): HsdsService {
       tags: r.tags,
       ...(r.notes !== undefined && { notes: r.notes }),
       source: r.source,
+      ...(r.status === 'considering' && { considering: true as const }),
     },
   };
 }

@@ -149,7 +149,7 @@ export function importHsds(dataset: HsdsDataset): HsdsImport {
         ...(s.fees_description !== undefined && { note: s.fees_description }),
       },
       ...(x?.count !== undefined && { count: x.count }),
-      status: STATUS_FROM_HSDS[s.status] ?? s.status,
+      status: s.x_norishiro?.considering ? 'considering' : (STATUS_FROM_HSDS[s.status] ?? s.status),
       usage: x?.usage ?? [],
       ...(s.minimum_age !== undefined && { ageMin: s.minimum_age }),
       ...(s.maximum_age !== undefined && { ageMax: s.maximum_age }),
