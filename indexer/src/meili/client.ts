@@ -6,12 +6,12 @@ import { nodeHttpClient } from './http.ts';
  * the CLI and the tests share one path. `Accept-Encoding: identity`: with gzip, Nagle and
  * delayed ACK add ~40 ms to every response on a kept-alive connection (stack notes).
  */
-export function meiliClient(url: string, apiKey: string | undefined): Meilisearch {
+export function meiliClient(url: string, apiKey: string | undefined, opts: { timeoutMs?: number } = {}): Meilisearch {
   return new Meilisearch({
     host: url,
     apiKey,
     requestInit: { headers: { 'Accept-Encoding': 'identity' } },
-    httpClient: nodeHttpClient(),
+    httpClient: nodeHttpClient(64, opts.timeoutMs),
   });
 }
 

@@ -15,7 +15,11 @@ export class MeiliHttpError extends Error {
  * per call here, more than the search itself; plain node:http costs a fraction of that,
  * which matters on the matching hot path.
  */
-export function nodeHttpClient(maxSockets = 64) {
+/** A hung Meilisearch must not hang us: queries give up after this, large uploads after more. */
+export const QUERY_TIMEOUT_MS = 8_000;
+const UPLOAD_TIMEOUT_MS = 120_000;
+
+export function nodeHttpClient(maxSockets = 64, timeoutMs = QUERY_TIMEOUT_MS) {
   const agent = new Agent({ keepAlive: true, maxSockets });
   return (input: RequestInfo | URL, init?: RequestInit): Promise<unknown> =>
     new Promise((resolve, reject) => {
@@ -28,15 +32,34 @@ export function nodeHttpClient(maxSockets = 64) {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          const body = text ? (JSON.parse(text) as unknown) : undefined;
           const status = res.statusCode ?? 0;
+          let body: unknown;
+          try {
+            body = text ? (JSON.parse(text) as unknown) : undefined;
+          } catch {
+            // A proxy's HTML error page or a cut-off reply: an error for this call, never a
+            // throw inside this listener, which would take the whole process down.
+            return reject(
+              new MeiliHttpError(status, {
+                type: 'bad_reply',
+                message: `Meilisearch answered HTTP ${status} with a body that is not JSON`,
+              }),
+            );
+          }
           if (status >= 200 && status < 300) resolve(body);
           else reject(new MeiliHttpError(status, (body ?? {}) as MeiliHttpError['cause']));
         });
         res.on('error', reject);
       });
+      const body = init?.body as string | undefined;
+      const limit = body && body.length > 1_000_000 ? UPLOAD_TIMEOUT_MS : timeoutMs;
+      req.setTimeout(limit, () =>
+        req.destroy(
+          new MeiliHttpError(0, { type: 'timeout', message: `Meilisearch did not answer within ${limit / 1000} s` }),
+        ),
+      );
       req.on('error', reject);
-      req.end(init?.body as string | undefined);
+      req.end(body);
     });
 }
 
