@@ -40,3 +40,32 @@ describe('the Meilisearch client facing a broken server', () => {
     await expect(client.index('resources').search('いばしょ')).rejects.toThrow();
   });
 });
+
+describe('health, with a Meilisearch that never answers', () => {
+  // The client itself would wait 10 minutes here: only health's own budget ends the wait
+  // before this test's time runs out.
+  it('answers 503 within its budget', { timeout: 20_000 }, async () => {
+    const { createApp, createDeps } = await import('@norishiro/api');
+    const { openPglite, migrate } = await import('@norishiro/indexer');
+    const hung = createServer(() => {});
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r));
+    const db = await openPglite();
+    await migrate(db);
+    try {
+      const app = createApp(
+        createDeps({
+          db,
+          meili: meiliClient(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`, 'k'),
+          indexName: 'x',
+        }),
+      );
+      const res = await app.request('/api/health');
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ status: 'degraded', database: { ok: true } });
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+      await db.close();
+    }
+  });
+});
