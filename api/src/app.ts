@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accountRoutes } from './accounts/routes.ts';
@@ -50,6 +51,13 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AuthEnv>()
     .use('/admin/*', limit(MAX_ADMIN_BODY_BYTES))
     .use('*', async (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : limit(MAX_BODY_BYTES)(c, next)))
+    .use('*', async (c, next) => {
+      // Every answer names its request, so a user's report can be found in the log.
+      const id = randomUUID();
+      c.set('requestId', id);
+      c.header('x-request-id', id);
+      await next();
+    })
     .use('*', sameOrigin(allowedOrigins(deps.origin)))
     .use('*', jsonOnly())
     .use('*', sessionMiddleware(deps.auth, deps.db, deps.sessions));
@@ -91,7 +99,7 @@ export function createApp(deps: AppDeps) {
     .route('/', openApiRoutes());
   const app = new Hono<AuthEnv>().route('/api', api);
   app.notFound(notFound);
-  app.onError(onError);
+  app.onError((err, c) => onError(err, c, deps.log));
   return app;
 }
 

@@ -6,6 +6,7 @@ import { createAuth, type Auth, type OidcConfig } from './auth/auth.ts';
 import { SessionCache } from './auth/session.ts';
 import { cipherFrom, type FieldCipher } from './crypto/fields.ts';
 import type { RateRule } from './security/rate-limit.ts';
+import type { Logger } from './log.ts';
 
 /** Per-client limits by kind of request; off unless the caller configures them. */
 export interface RateLimits {
@@ -38,6 +39,8 @@ export interface AppDeps {
   oidc?: OidcConfig;
   rateLimits?: RateLimits;
   sessions: SessionCache;
+  /** Structured log; errors only ever carry method, path and the error, never a body. */
+  log?: Logger;
   /** Seals participants' free text; its key never enters the database. */
   cipher: FieldCipher;
   /** The service's environment settings, for admin commands handed over by the CLI. */
@@ -46,6 +49,7 @@ export interface AppDeps {
 
 export interface DepsInput {
   config?: Config;
+  log?: Logger;
   /** 32 bytes; a process-local key when absent (tests). */
   dataKey?: Buffer;
   db: Db;
@@ -72,6 +76,7 @@ export function createDeps(input: DepsInput): AppDeps {
     oidc: input.oidc,
     rateLimits: input.rateLimits,
     config: input.config,
+    log: input.log,
     sessions: new SessionCache(),
     cipher: cipherFrom(input.dataKey ?? randomBytes(32)),
     auth: createAuth(input.db, {

@@ -1,5 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { createLogger, ErrorSampler, type Logger } from './log.ts';
+
+const fallbackLogger = createLogger();
 import { errorStatus, type ApiError, type ErrorCode } from '@norishiro/data';
 
 export interface ErrorDetail {
@@ -22,8 +25,13 @@ export const errorBody = (code: ErrorCode, message: string, details?: ErrorDetai
   error: details ? { code, message, details } : { code, message },
 });
 
-/** No stack trace ever leaves the server: unknown errors become a plain 500. */
-export function onError(err: Error, c: Context) {
+const sampler = new ErrorSampler();
+
+/**
+ * No stack trace ever leaves the server: unknown errors become a plain 500, logged as one
+ * line with the request id: method, path and the error, never a request body.
+ */
+export function onError(err: Error, c: Context, log: Logger = fallbackLogger) {
   if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.details), errorStatus[err.code]);
   // Hono's own middleware (csrf, timeouts, body parsing) throws its HTTPException: same shape.
   if (err instanceof HTTPException) {
@@ -35,7 +43,21 @@ export function onError(err: Error, c: Context) {
       status >= 500 ? 500 : (errorStatus[code] as 400),
     );
   }
-  console.error(`[api] ${c.req.method} ${new URL(c.req.url).pathname}: ${err.stack ?? err.message}`);
+  const path = new URL(c.req.url).pathname;
+  const count = sampler.shouldLog(
+    `${err.name}:${err.message}:${c.req.method}:${path.replace(/\/[^/]*\d[^/]*/g, '/:id')}`,
+  );
+  if (count !== undefined)
+    log.error(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path,
+        error: { name: err.name, message: err.message, at: err.stack?.split('\n')[1]?.trim() },
+        count,
+      },
+      'request failed',
+    );
   return c.json(errorBody('internal', 'サーバー内部でエラーが起きました。時間をおいてもう一度お試しください'), 500);
 }
 

@@ -22,3 +22,4 @@ export { scoped } from './store/scope.ts';
 export { cipherFrom, loadDataKey } from './crypto/fields.ts';
 export { coverage } from './gaps/coverage.ts';
 export { gapCounts, kochikuReport, resourcesOf } from './gaps/report.ts';
+export { createLogger } from './log.ts';
