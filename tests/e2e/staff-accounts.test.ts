@@ -140,6 +140,18 @@ describe('staff accounts (e2e, real service)', () => {
     await open(staff, '/staff/review');
     await staff.getByText('電話番号が 変わったようです').waitFor();
     await expectAccessible(staff, 'staff-review');
+    // A resource no plan lists, added by hand: cited as confirmed by this staff member.
+    await open(staff, '/staff/resources/new');
+    await staff.getByLabel('名称（必須）').fill('夜の居場所（試行）');
+    await staff.getByLabel('居場所').check();
+    await staff.getByLabel('属性を問わない').check();
+    await staff.getByLabel('1. つながる').check();
+    await expectAccessible(staff, 'staff-resource-new');
+    await staff.getByRole('button', { name: '追加する' }).click();
+    await staff.waitForURL(/\/staff\/resources\/162051-staff-/);
+    expect(await staff.getByLabel('ファイル（計画）または「職員が確認」').inputValue()).toBe('職員が確認');
+    expect(await staff.getByLabel('見出し（計画）または確認した人と日').inputValue()).toContain('氷見 職員');
+
     await open(staff, '/staff/conflicts');
     await expectAccessible(staff, 'staff-conflicts');
     await open(staff, '/staff/account');

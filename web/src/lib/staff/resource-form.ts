@@ -39,6 +39,15 @@ export function fromForm(f: FormState): Record<string, unknown> {
     if (blank(r[key])) delete r[key];
     else r[key] = Number(r[key]);
   }
+  // A usage figure typed without a number keeps its label; an empty number is no number.
+  r.usage = ((r.usage as Record<string, unknown>[] | undefined) ?? []).map((u) => {
+    const clean = Object.fromEntries(Object.entries(u).filter(([, v]) => !blank(v)));
+    if (clean.value !== undefined) clean.value = Number(clean.value);
+    return clean;
+  });
+  // A new record with no citation typed: the server cites the staff member and the date.
+  const source = r.source as Record<string, unknown> | undefined;
+  if (source && blank(source.section) && blank(source.quote)) delete r.source;
   const contact = Object.fromEntries(Object.entries((r.contact as object) ?? {}).filter(([, v]) => !blank(v)));
   if (Object.keys(contact).length) r.contact = contact;
   else delete r.contact;
