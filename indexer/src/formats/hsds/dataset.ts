@@ -1,32 +1,26 @@
 /**
- * The subset of Open Referral HSDS 3 that Norishiro reads and writes, in HSDS's flat
- * (one array per table) form. Field names are HSDS's own; `x_norishiro` holds what HSDS
- * has no field for (see export.ts for the list).
+ * The subset of Open Referral HSDS 3.0 that Norishiro writes, in HSDS's tabular form: one
+ * array per table, keyed by the singular table name as in the spec's `schema/compiled/tabular.json`.
+ * Field names and types are HSDS's own; nothing outside them is written. What HSDS has no field
+ * for travels as `attribute` rows linked to the published taxonomy in taxonomy.ts.
  */
-import type { Municipality, Precision, Resource, Schedule } from '@norishiro/data';
 
 export interface HsdsOrganization {
   id: string;
   name: string;
-  description?: string;
-  /** Present only on the organisation that stands for a municipality itself. */
-  x_norishiro?: { municipality: Municipality };
+  alternate_name?: string;
+  description: string;
+  website?: string;
 }
 
-/** What a Norishiro resource holds that HSDS 3 has no field for. */
-export interface ServiceExtension {
+export interface HsdsOrganizationIdentifier {
   id: string;
-  reading?: string;
-  aliases: string[];
-  legalBasis?: string;
-  count?: number;
-  usage: Resource['usage'];
-  tags: string[];
-  notes?: string;
-  source: Resource['source'];
-  /** HSDS has one `inactive` for both 開設予定 and 検討中; this tells them apart. */
-  considering?: true;
+  organization_id: string;
+  identifier_type: string;
+  identifier: string;
 }
+
+export type HsdsStatus = 'active' | 'inactive' | 'defunct' | 'temporarily closed';
 
 export interface HsdsService {
   id: string;
@@ -35,22 +29,24 @@ export interface HsdsService {
   alternate_name?: string;
   description?: string;
   url?: string;
-  status: 'active' | 'inactive' | 'defunct' | 'temporarily closed';
+  email?: string;
+  status: HsdsStatus;
   fees_description?: string;
+  eligibility_description?: string;
   minimum_age?: number;
   maximum_age?: number;
   assured_date?: string;
-  x_norishiro?: ServiceExtension;
+  last_modified?: string;
 }
 
 export interface HsdsLocation {
   id: string;
   location_type: 'physical' | 'postal' | 'virtual';
+  organization_id?: string;
   name?: string;
   description?: string;
   latitude?: number;
   longitude?: number;
-  x_norishiro?: { precision: Precision };
 }
 
 export interface HsdsAddress {
@@ -59,6 +55,7 @@ export interface HsdsAddress {
   address_1: string;
   city: string;
   state_province: string;
+  postal_code: string;
   country: string;
   address_type: 'physical' | 'postal' | 'virtual';
 }
@@ -67,41 +64,49 @@ export interface HsdsServiceAtLocation {
   id: string;
   service_id: string;
   location_id: string;
+  description?: string;
 }
 
 export interface HsdsPhone {
   id: string;
-  service_id: string;
+  service_id?: string;
   number: string;
+  description?: string;
 }
 
 export interface HsdsContact {
   id: string;
-  service_id: string;
-  department: string;
+  service_id?: string;
+  department?: string;
 }
 
 export interface HsdsCostOption {
   id: string;
   service_id: string;
-  option: string;
+  option?: string;
   amount?: number;
-  currency: string;
+  amount_description?: string;
+  currency?: string;
 }
 
 export interface HsdsSchedule {
   id: string;
-  service_id: string;
+  service_id?: string;
+  location_id?: string;
+  service_at_location_id?: string;
+  valid_from?: string;
+  dtstart?: string;
+  /** A UTC offset in hours (HSDS 3.0 types it as a number): Asia/Tokyo is 9, with no daylight time. */
+  timezone?: number;
   freq?: 'WEEKLY' | 'MONTHLY';
   interval?: number;
   /** RRULE BYDAY: 「MO,TU」 weekly, 「4TU」 or 「-1TU」 monthly. */
   byday?: string;
-  /** HH:MM:SS local time (Asia/Tokyo). */
+  /** HH:MM with the UTC offset, e.g. 10:00+09:00. */
   opens_at?: string;
   closes_at?: string;
   description?: string;
   notes?: string;
-  x_norishiro?: { kind?: Extract<Schedule['kind'], 'unknown' | 'irregular'>; timesPerPeriod?: number };
 }
 
 export interface HsdsServiceArea {
@@ -109,47 +114,56 @@ export interface HsdsServiceArea {
   service_id: string;
   name: string;
   description?: string;
-  extent: string;
-  extent_type: 'text';
-  x_norishiro?: { municipality: string; district?: string };
+  extent?: string;
+  extent_type?: string;
+  uri?: string;
 }
 
 export interface HsdsTaxonomy {
   id: string;
   name: string;
   description: string;
-  version: string;
+  uri?: string;
+  version?: string;
 }
 
 export interface HsdsTaxonomyTerm {
   id: string;
-  code: string;
+  code?: string;
   name: string;
   description: string;
-  taxonomy_id: string;
-  language: string;
+  parent_id?: string;
+  taxonomy?: string;
+  language?: string;
+  taxonomy_id?: string;
+  term_uri?: string;
 }
 
 export interface HsdsAttribute {
   id: string;
   link_id: string;
-  link_type: string;
-  link_entity: 'service';
   taxonomy_term_id: string;
+  link_type?: string;
+  link_entity?: string;
+  value?: string;
 }
 
-export interface HsdsDataset {
-  organizations: HsdsOrganization[];
-  services: HsdsService[];
-  locations: HsdsLocation[];
-  addresses: HsdsAddress[];
-  phones: HsdsPhone[];
-  contacts: HsdsContact[];
-  cost_options: HsdsCostOption[];
-  service_at_locations: HsdsServiceAtLocation[];
-  schedules: HsdsSchedule[];
-  service_areas: HsdsServiceArea[];
-  taxonomies: HsdsTaxonomy[];
-  taxonomy_terms: HsdsTaxonomyTerm[];
-  attributes: HsdsAttribute[];
+/** The tables Norishiro writes, under the keys of the spec's compiled/tabular.json. */
+export interface HsdsTabular {
+  organization: HsdsOrganization[];
+  organization_identifier: HsdsOrganizationIdentifier[];
+  service: HsdsService[];
+  location: HsdsLocation[];
+  address: HsdsAddress[];
+  phone: HsdsPhone[];
+  contact: HsdsContact[];
+  cost_option: HsdsCostOption[];
+  service_at_location: HsdsServiceAtLocation[];
+  schedule: HsdsSchedule[];
+  service_area: HsdsServiceArea[];
+  taxonomy: HsdsTaxonomy[];
+  taxonomy_term: HsdsTaxonomyTerm[];
+  attribute: HsdsAttribute[];
 }
+
+export type HsdsTable = keyof HsdsTabular;

@@ -4,6 +4,7 @@ import { ResourceSchema, type Inventory, type ResourceInput } from '@norishiro/d
 import { loadInventories } from '@norishiro/data/inventories';
 import { exportHsds, serviceId } from './export.ts';
 import { importHsds } from './import.ts';
+import { toJapanTime } from './schedule.ts';
 
 const izu = {
   code: '222224',
@@ -143,48 +144,66 @@ const handMade: Inventory[] = [
   },
 ];
 
-describe('exportHsds', () => {
-  const dataset = exportHsds(handMade);
-  const schedulesOf = (id: string) => dataset.schedules.filter((s) => s.service_id === serviceId(id));
+const BASE = 'https://norishiro.example.jp';
+const known = handMade.map((i) => i.municipality);
+const options = { municipalities: known, fileName: 'test.json', today: '2026-11-24' };
 
-  it('writes weekly, monthly and interval schedules as RRULE fields', () => {
+describe('exportHsds', () => {
+  const dataset = exportHsds(handMade, { baseUrl: BASE });
+  const schedulesOf = (id: string) => dataset.schedule.filter((s) => s.service_id === serviceId(id));
+  const termName = (id: string) => dataset.taxonomy_term.find((t) => t.id === id)!;
+
+  it('writes weekly, monthly and interval schedules as RRULE fields in Japan time', () => {
     expect(
-      schedulesOf('222224-test-full').map(({ freq, byday, opens_at, closes_at, notes }) => ({
+      schedulesOf('222224-test-full').map(({ freq, byday, opens_at, closes_at, notes, timezone }) => ({
         freq,
         byday,
         opens_at,
         closes_at,
         notes,
+        timezone,
       })),
     ).toEqual([
-      { freq: 'WEEKLY', byday: 'FR,MO', opens_at: '10:00:00', closes_at: '15:00:00', notes: '祝日は休み' },
-      { freq: 'WEEKLY', byday: 'SA', opens_at: '09:30:00', closes_at: undefined, notes: undefined },
-      { freq: 'WEEKLY', byday: 'SU', opens_at: undefined, closes_at: '12:00:00', notes: undefined },
-      { freq: 'WEEKLY', byday: 'WE', opens_at: undefined, closes_at: undefined, notes: undefined },
+      { freq: 'WEEKLY', byday: 'FR,MO', opens_at: '10:00+09:00', closes_at: '15:00+09:00', notes: '祝日は休み', timezone: 9 },
+      { freq: 'WEEKLY', byday: 'SA', opens_at: '09:30+09:00', closes_at: undefined, notes: undefined, timezone: 9 },
+      { freq: 'WEEKLY', byday: 'SU', opens_at: undefined, closes_at: '12:00+09:00', notes: undefined, timezone: 9 },
+      { freq: 'WEEKLY', byday: 'WE', opens_at: undefined, closes_at: undefined, notes: undefined, timezone: 9 },
     ]);
     expect(schedulesOf('222224-test-monthly').map((s) => s.byday)).toEqual(['4TU', '-1SA']);
-    expect(schedulesOf('222224-test-interval')[0]).toMatchObject({ freq: 'MONTHLY', interval: 2, notes: '2か月に3回' });
+    expect(schedulesOf('222224-test-interval')[0]).toMatchObject({
+      freq: 'MONTHLY',
+      interval: 2,
+      dtstart: '2026-11-23',
+      notes: '2か月に3回',
+    });
     expect(schedulesOf('222224-test-unknown')).toEqual([]);
     expect(schedulesOf('222224-test-irregular')[0]).toMatchObject({ notes: '随時', description: '随時' });
   });
 
-  it('has one organisation per operator plus one per municipality', () => {
-    expect(dataset.organizations.map((o) => o.name)).toEqual([
+  it('says in the location description when a point is approximate', () => {
+    const district = dataset.location.find((l) => l.name === '修善寺地区の代表点')!;
+    expect(district.description).toContain('おおよその位置');
+    const hall = dataset.location.find((l) => l.name === '伊豆市役所')!;
+    expect(hall.description).toContain('市町村の代表点');
+  });
+
+  it('has one organisation per operator plus one per municipality, named by its code', () => {
+    expect(dataset.organization.map((o) => o.name)).toEqual([
       '静岡県伊豆市',
       'テスト社会福祉協議会',
       '伊豆市',
       '静岡県熱海市',
     ]);
-    const direct = dataset.services.find((s) => s.name === 'テスト月例会')!;
-    expect(direct.organization_id).toBe(dataset.organizations[0]!.id);
+    expect(dataset.organization.every((o) => o.description.length > 0)).toBe(true);
+    expect(dataset.organization_identifier.map((i) => i.identifier)).toEqual(['222224', '222054']);
+    const direct = dataset.service.find((s) => s.name === 'テスト月例会')!;
+    expect(direct.organization_id).toBe(dataset.organization[0]!.id);
   });
 
-  it('links services to Japanese taxonomy terms through attributes', () => {
+  it('links services to Japanese taxonomy terms through attributes, with term URIs under the origin', () => {
     const sid = serviceId('222224-test-full');
-    const names = dataset.attributes
-      .filter((a) => a.link_id === sid)
-      .map((a) => dataset.taxonomy_terms.find((t) => t.id === a.taxonomy_term_id)!.name);
-    expect(names).toEqual([
+    const coded = dataset.attribute.filter((a) => a.link_id === sid && a.link_type !== 'norishiro_extension');
+    expect(coded.map((a) => termName(a.taxonomy_term_id).name)).toEqual([
       'サロン・通いの場',
       '居場所',
       '高齢者',
@@ -195,19 +214,22 @@ describe('exportHsds', () => {
       '少人数',
       '委託',
     ]);
-    expect(dataset.taxonomies.map((t) => t.name)).toContain('Norishiro 分類');
+    expect(dataset.taxonomy.map((t) => t.name)).toContain('Norishiro 分類');
+    for (const t of dataset.taxonomy_term) expect(t.term_uri).toBe(`${BASE}/api/hsds/taxonomy_terms/${t.id}`);
+    const extension = dataset.attribute.filter((a) => a.link_id === sid && a.link_type === 'norishiro_extension');
+    expect(extension.map((a) => [termName(a.taxonomy_term_id).code, a.value])).toContainEqual(['reading', 'テスト コウリュウ サロン']);
   });
 
   it('names each service area and uses UUIDs that are the same on every export', () => {
-    const areas = dataset.service_areas.filter((a) => a.service_id === serviceId('222224-test-full'));
+    const areas = dataset.service_area.filter((a) => a.service_id === serviceId('222224-test-full'));
     expect(areas.map((a) => a.extent)).toEqual(['静岡県伊豆市', '静岡県伊豆市 修善寺地区']);
-    expect(dataset.services[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(exportHsds(handMade)).toEqual(dataset);
+    expect(dataset.service[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(exportHsds(handMade, { baseUrl: BASE })).toEqual(dataset);
   });
 
   it('shares a location between services at the same point', () => {
-    const atHall = dataset.service_at_locations.filter(
-      (s) => s.location_id === dataset.locations.find((l) => l.name === '伊豆市役所')?.id,
+    const atHall = dataset.service_at_location.filter(
+      (s) => s.location_id === dataset.location.find((l) => l.name === '伊豆市役所')?.id,
     );
     expect(atHall.length).toBeGreaterThan(1);
   });
@@ -215,41 +237,55 @@ describe('exportHsds', () => {
 
 describe('importHsds', () => {
   it('round-trips a hand-made inventory that uses every field', () => {
-    expect(importHsds(exportHsds(handMade))).toEqual({ inventories: handMade, issues: [] });
+    expect(importHsds(exportHsds(handMade, { baseUrl: BASE }), options)).toEqual({
+      inventories: handMade,
+      issues: [],
+      warnings: [],
+    });
   });
 
   it('round-trips through JSON text too', () => {
-    const text = JSON.stringify(exportHsds(handMade));
-    expect(importHsds(JSON.parse(text)).inventories).toEqual(handMade);
+    const text = JSON.stringify(exportHsds(handMade, { baseUrl: BASE }));
+    expect(importHsds(JSON.parse(text), options).inventories).toEqual(handMade);
   });
 
   // The real inventories are being written alongside; test whichever exist.
   const real = loadInventories().inventories;
   it.runIf(real.length > 0)('round-trips every real inventory', () => {
-    const inventories = real;
-    const back = importHsds(exportHsds(inventories));
+    const back = importHsds(exportHsds(real, { baseUrl: BASE }), {
+      ...options,
+      municipalities: real.map((i) => i.municipality),
+    });
     expect(back.issues).toEqual([]);
-    expect(back.inventories).toEqual(inventories);
+    expect(back.inventories).toEqual(real);
   });
 
   it('reports invalid services and keeps the rest', () => {
-    const dataset = exportHsds(handMade);
-    const broken = structuredClone(dataset);
-    broken.services[0]!.name = ' ';
-    broken.service_areas = broken.service_areas.filter((a) => a.service_id !== broken.services[1]!.id);
-    broken.schedules.find((s) => s.byday === '4TU')!.byday = '9TU';
-    const { inventories, issues } = importHsds(broken);
+    const broken = structuredClone(exportHsds(handMade, { baseUrl: BASE }));
+    broken.service[0]!.name = ' ';
+    broken.schedule.find((s) => s.byday === '4TU')!.byday = '9TU';
+    const { inventories, issues } = importHsds(broken, options);
     expect(issues.map((i) => i.resource)).toEqual(['222224-test-full', '222224-test-monthly']);
     expect(issues[0]!.message).toContain('名称を書いてください');
-    expect(issues[1]!.message).toContain('municipality');
     expect(inventories[0]!.resources).toHaveLength(entries.length - 2);
   });
 
-  it('reports an invalid municipality record', () => {
-    const dataset = exportHsds(handMade);
-    dataset.organizations[0]!.x_norishiro!.municipality.code = '222225';
-    const { inventories, issues } = importHsds(dataset);
-    expect(issues[0]!.message).toContain('検査数字');
-    expect(inventories.map((i) => i.municipality.code)).toEqual(['222054']);
+  it('refuses services of a municipality the directory does not know, saying how to add it', () => {
+    const { issues } = importHsds(exportHsds(handMade, { baseUrl: BASE }), {
+      ...options,
+      municipalities: known.filter((m) => m.code !== '222224'),
+    });
+    expect(issues).toHaveLength(entries.length);
+    expect(issues[0]!.message).toContain('pnpm admin municipality add 222224');
+  });
+});
+
+describe('toJapanTime', () => {
+  it('reads offsets, the timezone field, and UTC when neither is given', () => {
+    expect(toJapanTime('10:00+09:00', undefined)).toBe('10:00');
+    expect(toJapanTime('01:00Z', undefined)).toBe('10:00');
+    expect(toJapanTime('10:00:00', 9)).toBe('10:00');
+    expect(toJapanTime('04:00:00', 3)).toBe('10:00');
+    expect(toJapanTime('16:00:00', undefined)).toBeUndefined();
   });
 });
