@@ -53,7 +53,11 @@ export function editingRoutes(deps: AppDeps) {
       }
       const body = parseInput(ResourceEditSchema, await jsonBody(c.req), '資源');
       return c.json(
-        await service.staffEdit(s, { resource: { ...body.resource, id: c.req.param('id') }, version: body.version }),
+        await service.staffEdit(s, {
+          resource: { ...body.resource, id: c.req.param('id') },
+          version: body.version,
+          suggestion: body.suggestion,
+        }),
       );
     })
     .post('/resources/:id/retire', requires('resources:edit'), async (c) => {

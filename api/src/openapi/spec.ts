@@ -11,6 +11,7 @@ import {
 } from '@norishiro/data';
 import { ProxyRequestSchema } from '../search/proxy-query.ts';
 import { householdMatchPaths, householdMatchSchemas } from '../match/openapi.ts';
+import { editingPaths, editingSchemas } from '../editing/openapi.ts';
 
 // Schemas with transforms or checks have no JSON form for those parts; the shape remains.
 const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
@@ -87,6 +88,7 @@ export function openApiSpec() {
         },
       },
       ...householdMatchPaths,
+      ...editingPaths,
     },
     components: {
       schemas: {
@@ -98,6 +100,7 @@ export function openApiSpec() {
         MatchResponse: json(MatchResponseSchema),
         ProxyRequest: json(ProxyRequestSchema, 'input'),
         ...householdMatchSchemas,
+        ...editingSchemas,
       },
     },
   };

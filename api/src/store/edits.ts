@@ -130,9 +130,10 @@ export async function pendingSuggestions(scope: Scope): Promise<SuggestionItem[]
     kind: 'resident' | 'host';
     message: string | null;
     patch: Record<string, unknown> | null;
+    data: Record<string, unknown>;
     created_at: Date | string;
   }>(
-    `select s.id, s.resource_id, r.data->>'name' as name, s.kind, s.message, s.patch, s.created_at
+    `select s.id, s.resource_id, r.data->>'name' as name, s.kind, s.message, s.patch, r.data, s.created_at
      from resource_suggestions s join resources r on r.id = s.resource_id
      where s.status = 'pending' and s.municipality = any($1::text[]) order by s.created_at`,
     [[...scope.municipalities]],
@@ -144,6 +145,7 @@ export async function pendingSuggestions(scope: Scope): Promise<SuggestionItem[]
     kind: r.kind,
     message: r.message,
     patch: r.patch,
+    ...(r.patch && { current: Object.fromEntries(Object.keys(r.patch).map((f) => [f, r.data[f] ?? null])) }),
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }
@@ -151,10 +153,11 @@ export async function pendingSuggestions(scope: Scope): Promise<SuggestionItem[]
 export async function lockSuggestion(scope: Scope, id: number) {
   const [row] = await scope.db.query<{
     resource_id: string;
+    municipality: string;
     kind: 'resident' | 'host';
     patch: Partial<Resource> | null;
   }>(
-    `select resource_id, kind, patch from resource_suggestions
+    `select resource_id, municipality, kind, patch from resource_suggestions
      where id = $1 and status = 'pending' and municipality = any($2::text[]) for update`,
     [id, [...scope.municipalities]],
   );
@@ -215,8 +218,14 @@ export async function openConflicts(scope: Scope): Promise<ConflictItem[]> {
 }
 
 export async function lockConflict(scope: Scope, id: number) {
-  const [row] = await scope.db.query<{ resource_id: string; field: string; incoming_value: unknown }>(
-    `select c.resource_id, c.field, c.incoming_value from import_conflicts c join resources r on r.id = c.resource_id
+  const [row] = await scope.db.query<{
+    resource_id: string;
+    municipality: string;
+    field: string;
+    incoming_value: unknown;
+  }>(
+    `select c.resource_id, r.municipality, c.field, c.incoming_value
+     from import_conflicts c join resources r on r.id = c.resource_id
      where c.id = $1 and r.municipality = any($2::text[]) for update of c`,
     [id, [...scope.municipalities]],
   );

@@ -4,11 +4,13 @@ import { ScheduleSchema } from '../schedule/schema.ts';
 
 /**
  * Staff save the whole record (checked against ResourceSchema field by field); `version` is
- * what they loaded, so a concurrent save is caught.
+ * what they loaded, so a concurrent save is caught. `suggestion` names the resident's note
+ * this save puts into the record, so the note is accepted with it.
  */
 export const ResourceEditSchema = v.object({
   resource: v.record(v.string(), v.unknown()),
   version: v.string('版を指定してください'),
+  suggestion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 /** What a host may change about their own resource. */
@@ -135,6 +137,8 @@ export const SuggestionItemSchema = v.object({
   kind: v.picklist(['resident', 'host']),
   message: v.nullable(v.string()),
   patch: v.nullable(v.record(v.string(), v.unknown())),
+  /** The record's present values of the fields a host's change touches, to compare. */
+  current: v.optional(v.record(v.string(), v.unknown())),
   createdAt: v.string(),
 });
 export type SuggestionItem = v.InferOutput<typeof SuggestionItemSchema>;
