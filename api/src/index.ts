@@ -21,5 +21,6 @@ export { ReferralService } from './referrals/service.ts';
 export { scoped } from './store/scope.ts';
 export { cipherFrom, loadDataKey } from './crypto/fields.ts';
 export { coverage } from './gaps/coverage.ts';
+export { GapService } from './gaps/service.ts';
 export { gapCounts, kochikuReport, resourcesOf } from './gaps/report.ts';
 export { createLogger } from './log.ts';

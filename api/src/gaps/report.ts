@@ -11,7 +11,7 @@ import {
 } from '@norishiro/data';
 import type { Queryable } from '@norishiro/indexer';
 import { csvCell } from '../audit/csv.ts';
-import { listGaps } from '../store/gaps.ts';
+import { listGaps, monthlyTrends, referralOutcomesByCategory } from '../store/gaps.ts';
 import type { Scope } from '../store/scope.ts';
 import { coverage, type Coverage } from './coverage.ts';
 
@@ -49,6 +49,9 @@ export async function gapCounts(scope: Scope, municipality: string, from?: strin
   }));
 }
 
+export const suppressTrends = (rows: readonly { month: string; recorded: number; resolved: number }[]) =>
+  rows.map((r) => ({ month: r.month, recorded: suppressSmall(r.recorded), resolved: suppressSmall(r.resolved) }));
+
 /** The page a 構築会議 reads: what is missing, what changed, what was resolved, in a period. */
 export async function kochikuReport(
   scope: Scope,
@@ -59,7 +62,7 @@ export async function kochikuReport(
   const period = { municipality, from, to };
   const gaps = await listGaps(scope, period);
   const raw = await gapCounts(scope, municipality, from, to);
-  const [changed, outcomes, resources] = await Promise.all([
+  const [changed, outcomes, resources, trends] = await Promise.all([
     scope.db.query<{ id: string; name: string; kind: string; at: Date | string }>(
       `select h.resource_id as id, r.data->>'name' as name, h.kind, max(h.at) as at
        from resource_history h join resources r on r.id = h.resource_id
@@ -67,30 +70,11 @@ export async function kochikuReport(
        group by h.resource_id, r.data->>'name', h.kind order by max(h.at)`,
       [municipality, from, to],
     ),
-    scope.db
-      .query<{ category: string; sent: string | number; started: string | number }>(
-        `select c.category, count(*) filter (where r.status <> 'draft') as sent,
-           count(*) filter (where r.status in ('started', 'settled', 'ended')) as started
-         from referrals r join resources res on res.id = r.resource_id,
-           jsonb_array_elements_text(res.data->'categories') as c(category)
-         where r.municipality = $1 and r.created_at >= $2::date and r.created_at < $3::date + 1
-         group by c.category order by sent desc`,
-        [municipality, from, to],
-      )
-      .catch(() => []),
+    referralOutcomesByCategory(scope, municipality, from, to),
     resourcesOf(scope.db, municipality),
+    monthlyTrends(scope, municipality, to),
   ]);
   const total = raw.reduce((n, g) => n + g.count, 0);
-  const trendRows = await scope.db.query<{ month: string; recorded: string | number; resolved: string | number }>(
-    `with months as (
-       select to_char(generate_series(date_trunc('month', $2::date) - interval '11 months', date_trunc('month', $2::date), interval '1 month'), 'YYYY-MM') as month)
-     select m.month,
-       coalesce((select sum(count) from gaps g where g.municipality = $1 and g.period = m.month), 0) as recorded,
-       (select count(*) from gap_events e join gaps g on g.id = e.gap_id
-          where g.municipality = $1 and e.to_status = 'resolved' and to_char(e.at + interval '9 hours', 'YYYY-MM') = m.month) as resolved
-     from months m order by m.month`,
-    [municipality, to],
-  );
   return {
     ...period,
     summary: {
@@ -107,17 +91,14 @@ export async function kochikuReport(
       change: c.kind === 'create' ? '追加' : c.kind === 'retire' ? '終了' : '変更',
       at: new Date(c.at).toISOString().slice(0, 10),
     })),
-    referralOutcomes: outcomes.map((o) => ({
-      category: categoryLabels[o.category as keyof typeof categoryLabels]?.ja ?? o.category,
-      sent: suppressSmall(Number(o.sent)),
-      started: suppressSmall(Number(o.started)),
-    })),
+    referralOutcomes:
+      outcomes?.map((o) => ({
+        category: categoryLabels[o.category as keyof typeof categoryLabels]?.ja ?? o.category,
+        sent: suppressSmall(o.sent),
+        started: suppressSmall(o.started),
+      })) ?? null,
     resolved: gaps.filter((g) => g.status === 'resolved'),
-    trends: trendRows.map((r) => ({
-      month: r.month,
-      recorded: suppressSmall(Number(r.recorded)),
-      resolved: suppressSmall(Number(r.resolved)),
-    })),
+    trends: suppressTrends(trends),
   };
 }
 
@@ -166,13 +147,19 @@ export function gapRows(gaps: readonly Gap[]): (string | number)[][] {
   });
 }
 
+export const NO_REFERRALS = '紹介の記録はまだありません';
+
+/** The coverage table flat: per column, resources then gaps; the row's totals last. */
 export function coverageRows(c: Coverage): (string | number)[][] {
   const cell = (row: string, col: string) => c.cells.find((x) => x.row === row && x.col === col);
+  const total = (row: string) => c.totals.find((t) => t.row === row);
   return [
-    ['', ...c.cols.flatMap((col) => [`${col}（資源）`, `${col}（不足）`])],
+    ['', ...c.cols.flatMap((col) => [`${col}（資源）`, `${col}（不足）`]), '計（資源）', '計（不足）'],
     ...c.rows.map((row) => [
       row,
       ...c.cols.flatMap((col) => [cell(row, col)?.resources ?? 0, cell(row, col)?.gaps ?? 0]),
+      total(row)?.resources ?? 0,
+      total(row)?.gaps ?? 0,
     ]),
   ];
 }
@@ -181,7 +168,8 @@ export function coverageRows(c: Coverage): (string | number)[][] {
 export const toCsv = (rows: (string | number)[][]) =>
   '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
-export async function reportXlsx(report: KochikuReport): Promise<Buffer> {
+/** One sheet per table of the report, and the whole gap list of the period. */
+export async function reportXlsx(report: KochikuReport, gaps: readonly Gap[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = (name: string, rows: (string | number)[][]) => {
     const s = book.addWorksheet(name);
@@ -198,6 +186,7 @@ export async function reportXlsx(report: KochikuReport): Promise<Buffer> {
     ['解消', report.summary.resolved],
   ]);
   sheet('不足の上位', [GAP_HEADERS, ...gapRows(report.topGaps)]);
+  sheet('不足の一覧', [GAP_HEADERS, ...gapRows(gaps)]);
   sheet('地区×分類', coverageRows(report.coverage));
   sheet('資源の追加・変更', [
     ['資源', '変更', '日付'],
@@ -205,7 +194,7 @@ export async function reportXlsx(report: KochikuReport): Promise<Buffer> {
   ]);
   sheet('紹介の結果', [
     ['分類', '紹介', '参加開始'],
-    ...report.referralOutcomes.map((o) => [o.category, o.sent, o.started]),
+    ...(report.referralOutcomes?.map((o) => [o.category, o.sent, o.started]) ?? [[NO_REFERRALS]]),
   ]);
   sheet('解消した不足', [GAP_HEADERS, ...gapRows(report.resolved)]);
   sheet('月ごとの推移', [['月', '不足の記録', '解消'], ...report.trends.map((t) => [t.month, t.recorded, t.resolved])]);

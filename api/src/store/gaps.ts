@@ -106,15 +106,91 @@ export function where(scope: Scope, f: GapFilter, params: unknown[]): string {
   return w.join(' and ');
 }
 
+const COMMENTS = `(select json_agg(json_build_object('at', e.at, 'by', e.actor_name, 'text', e.comment) order by e.id)
+   from gap_events e where e.gap_id = g.id and e.comment is not null) as comments`;
+
+/** The board's list, most recorded first (at most 1,000 needs). */
 export async function listGaps(scope: Scope, f: GapFilter): Promise<Gap[]> {
   const params: unknown[] = [];
   const rows = await scope.db.query<GapRow>(
-    `select g.*, (select json_agg(json_build_object('at', e.at, 'by', e.actor_name, 'text', e.comment) order by e.id)
-                  from gap_events e where e.gap_id = g.id and e.comment is not null) as comments
-     from gaps g where ${where(scope, f, params)} order by g.count desc, g.updated_at desc limit 1000`,
+    `select g.*, ${COMMENTS} from gaps g where ${where(scope, f, params)}
+     order by g.count desc, g.updated_at desc limit 1000`,
     params,
   );
   return rows.map(toGap);
+}
+
+/** One gap in scope; out of scope reads as absent. */
+export async function getGap(scope: Scope, id: string): Promise<Gap | undefined> {
+  const [row] = await scope.db.query<GapRow>(
+    `select g.*, ${COMMENTS} from gaps g where g.id = $1 and g.municipality = any($2::text[])`,
+    [id, [...scope.municipalities]],
+  );
+  return row && toGap(row);
+}
+
+/**
+ * Records and resolutions per month for the twelve months up to `to` (in Japan), as true
+ * counts: callers suppress small ones.
+ */
+export async function monthlyTrends(
+  scope: Scope,
+  municipality: string,
+  to: string,
+): Promise<{ month: string; recorded: number; resolved: number }[]> {
+  const rows = await scope.db.query<{ month: string; recorded: string | number; resolved: string | number }>(
+    `with months as (
+       select to_char(m, 'YYYY-MM') as month
+       from generate_series(date_trunc('month', $3::date) - interval '11 months', date_trunc('month', $3::date), interval '1 month') m),
+     recorded as (
+       select period as month, sum(count) as n from gaps
+       where municipality = $1 and municipality = any($2::text[]) and period >= (select min(month) from months)
+         and period <= (select max(month) from months)
+       group by period),
+     resolved as (
+       select to_char((e.at at time zone 'UTC') + interval '9 hours', 'YYYY-MM') as month, count(*) as n
+       from gaps g join gap_events e on e.gap_id = g.id
+       where g.municipality = $1 and g.municipality = any($2::text[]) and g.status = 'resolved' and e.to_status = 'resolved'
+       group by 1)
+     select m.month, coalesce(r.n, 0) as recorded, coalesce(s.n, 0) as resolved
+     from months m left join recorded r on r.month = m.month left join resolved s on s.month = m.month
+     order by m.month`,
+    [municipality, [...scope.municipalities], to],
+  );
+  return rows.map((r) => ({ month: r.month, recorded: Number(r.recorded), resolved: Number(r.resolved) }));
+}
+
+/**
+ * Referrals sent and started per category of the resource, in the period. The referrals
+ * table belongs to the referral loop; where an instance has none, there is nothing to report
+ * (null), which is not the same as a period without referrals ([]).
+ */
+export async function referralOutcomesByCategory(
+  scope: Scope,
+  municipality: string,
+  from: string,
+  to: string,
+): Promise<{ category: string; sent: number; started: number }[] | null> {
+  const [exists] = await scope.db.query<{ t: string | null }>(`select to_regclass('referrals')::text as t`);
+  if (!exists?.t) return null;
+  const rows = await scope.db.query<{ category: string; sent: string | number; started: string | number }>(
+    `select c.category,
+       count(*) filter (where r.status <> 'draft') as sent,
+       count(*) filter (where r.status in ('started', 'settled', 'ended')) as started
+     from referrals r join resources res on res.id = r.resource_id,
+       jsonb_array_elements_text(res.data->'categories') as c(category)
+     where r.municipality = $1 and r.municipality = any($2::text[])
+       and r.created_at >= $3::date and r.created_at < $4::date + 1
+     group by c.category order by sent desc, c.category`,
+    [municipality, [...scope.municipalities], from, to],
+  );
+  return rows.map((r) => ({ category: r.category, sent: Number(r.sent), started: Number(r.started) }));
+}
+
+/** Whether a resource id names a resource of this municipality (the one that closed a gap). */
+export async function resourceOf(scope: Scope, id: string, municipality: string): Promise<boolean> {
+  const rows = await scope.db.query('select 1 from resources where id = $1 and municipality = $2', [id, municipality]);
+  return rows.length > 0;
 }
 
 export const toGap = (r: GapRow): Gap => ({

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CategorySchema, StageSchema, TargetSchema } from '../taxonomy/codes.ts';
 import { MunicipalityCodeSchema } from '../municipality/schema.ts';
+import { PrecisionSchema } from '../location/schema.ts';
 import { MatchFactorNameSchema } from '../api/match.ts';
 import { INTEREST_GROUPS } from '../interests/synonyms.ts';
 import { normalizeText, toHiragana } from '../text/kana.ts';
@@ -154,7 +155,30 @@ export const CoverageSchema = v.object({
   rows: v.array(v.string()),
   cols: v.array(v.string()),
   cells: v.array(v.object({ row: v.string(), col: v.string(), resources: v.number(), gaps: CountSchema })),
+  /** Per row, each resource and each record counted once. */
+  totals: v.array(v.object({ row: v.string(), resources: v.number(), gaps: CountSchema })),
 });
+
+/** District points sized by recorded gaps, with the active resources drawn on top. */
+export const CoverageMapSchema = v.object({
+  districts: v.array(
+    v.object({ name: v.string(), lat: v.number(), lng: v.number(), gaps: CountSchema, resources: v.number() }),
+  ),
+  /** Records with no district, or a district without a point. */
+  unplaced: CountSchema,
+  resources: v.array(
+    v.object({
+      id: v.string(),
+      name: v.string(),
+      lat: v.number(),
+      lng: v.number(),
+      precision: PrecisionSchema,
+    }),
+  ),
+});
+export type CoverageMap = v.InferOutput<typeof CoverageMapSchema>;
+
+export const GapTrendSchema = v.array(v.object({ month: v.string(), recorded: CountSchema, resolved: CountSchema }));
 
 /** The page a 構築会議 reads for a period: what is missing, what changed, what was resolved. */
 export const KochikuReportSchema = v.object({
@@ -167,9 +191,10 @@ export const KochikuReportSchema = v.object({
   resourcesChanged: v.array(
     v.object({ id: v.string(), name: v.string(), change: v.picklist(['追加', '変更', '終了']), at: v.string() }),
   ),
-  referralOutcomes: v.array(v.object({ category: v.string(), sent: CountSchema, started: CountSchema })),
+  /** null: this instance keeps no referral records (「紹介の記録はまだありません」). */
+  referralOutcomes: v.nullable(v.array(v.object({ category: v.string(), sent: CountSchema, started: CountSchema }))),
   resolved: v.array(GapSchema),
-  trends: v.array(v.object({ month: v.string(), recorded: CountSchema, resolved: CountSchema })),
+  trends: GapTrendSchema,
 });
 export type KochikuReport = v.InferOutput<typeof KochikuReportSchema>;
 export type Coverage = v.InferOutput<typeof CoverageSchema>;
