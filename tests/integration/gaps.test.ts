@@ -214,6 +214,27 @@ describe.each(databaseKinds())('gap board on %s', (kind) => {
     expect(book.getWorksheet('紹介の結果')!.getRow(2).getCell(1).value).toBe('紹介の記録はまだありません');
   });
 
+  it('every gap route is in the OpenAPI document with its schemas', async () => {
+    const spec = await (await t.app.request('/api/openapi.json')).json();
+    for (const path of [
+      '/api/gaps',
+      '/api/gaps/{id}',
+      '/api/gaps/trends',
+      '/api/coverage',
+      '/api/coverage/map',
+      '/api/reports/kochiku',
+    ])
+      expect(spec.paths[path], path).toBeDefined();
+    expect(spec.components.schemas.NewGap.properties.timeBands).toBeDefined();
+    expect(spec.components.schemas.NewGap.properties.caseCode).toBeUndefined();
+    expect(spec.paths['/api/reports/kochiku'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'municipality',
+      'from',
+      'to',
+      'format',
+    ]);
+  });
+
   it('another city’s staff see none of it', async () => {
     const other = await signedInUser(t, 'staff', [ATAMI]);
     expect(await (await t.app.request('/api/gaps', as(other))).json()).toEqual([]);

@@ -75,7 +75,8 @@ export function coverage(resources: readonly Resource[], gaps: readonly GapCount
     if (!totals.has(row)) totals.set(row, { row, resources: 0, gaps: 0 });
     return totals.get(row)!;
   };
-  for (const r of resources) if (r.status === 'active') for (const row of new Set(resourceKeys(r, a))) total(row).resources++;
+  for (const r of resources)
+    if (r.status === 'active') for (const row of new Set(resourceKeys(r, a))) total(row).resources++;
   for (const g of gaps) for (const row of new Set(gapKeys(g, a))) total(row).gaps += g.count;
   const all = [...cells.values()];
   const rows = sorted(all.map((c) => c.row));

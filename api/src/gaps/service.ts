@@ -78,7 +78,8 @@ export class GapService {
           new HttpError('invalid_request', message, [{ path, message }]);
         if (patch.to === 'in_progress' && !patch.owner) throw missing('owner', '担当を入れてください');
         if (patch.to === 'resolved') {
-          if (!patch.resolvedBy) throw missing('resolvedBy', '解消した資源（新しい資源か変えた資源）の ID を入れてください');
+          if (!patch.resolvedBy)
+            throw missing('resolvedBy', '解消した資源（新しい資源か変えた資源）の ID を入れてください');
           if (!(await store.resourceOf(t, patch.resolvedBy, gap.municipality)))
             throw missing('resolvedBy', 'この自治体にその ID の資源はありません');
         }

@@ -11,6 +11,7 @@ import {
 } from '@norishiro/data';
 import { ProxyRequestSchema } from '../search/proxy-query.ts';
 import { householdMatchPaths, householdMatchSchemas } from '../match/openapi.ts';
+import { gapOpenApi } from '../gaps/openapi.ts';
 
 // Schemas with transforms or checks have no JSON form for those parts; the shape remains.
 const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
@@ -30,6 +31,7 @@ const queryParameters = Object.entries(ResourceQuerySchema.entries).map(([name, 
 
 /** OpenAPI 3.1, generated from the same data/ schemas the API validates with. */
 export function openApiSpec() {
+  const gaps = gapOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -87,6 +89,7 @@ export function openApiSpec() {
         },
       },
       ...householdMatchPaths,
+      ...gaps.paths,
     },
     components: {
       schemas: {
@@ -98,6 +101,7 @@ export function openApiSpec() {
         MatchResponse: json(MatchResponseSchema),
         ProxyRequest: json(ProxyRequestSchema, 'input'),
         ...householdMatchSchemas,
+        ...gaps.schemas,
       },
     },
   };

@@ -76,7 +76,10 @@ const NewGapEntriesSchema = v.object({
 export const NewGapSchema = v.pipe(
   NewGapEntriesSchema,
   v.forward(
-    v.check((g) => g.source !== 'manual' || !!g.description, '手で記録する不足には、足りないものを一文で書いてください'),
+    v.check(
+      (g) => g.source !== 'manual' || !!g.description,
+      '手で記録する不足には、足りないものを一文で書いてください',
+    ),
     ['description'],
   ),
 );
@@ -131,7 +134,11 @@ export function personalTextWarnings(text: string): string[] {
   const out: string[] = [];
   if (/(?<!\d)(\(?0\d{1,4}[-)]?\s?\d{1,4}-?\d{3,4}|0[5789]0\d{8})(?!\d)/.test(t))
     out.push('電話番号のような数字があります');
-  const names = [...t.matchAll(/([\p{Script=Han}々\p{Script=Katakana}ー\p{Script=Hiragana}]{1,8})(さん|様|さま|氏|くん|ちゃん)(?![々子式相])/gu)];
+  const names = [
+    ...t.matchAll(
+      /([\p{Script=Han}々\p{Script=Katakana}ー\p{Script=Hiragana}]{1,8})(さん|様|さま|氏|くん|ちゃん)(?![々子式相])/gu,
+    ),
+  ];
   if (names.some((m) => !GENERIC_HONORIFIC.test(m[1]!))) out.push('人の名前のような書き方があります');
   if (
     /(\d+|[一二三四五六七八九十]+)丁目|\d+番地|\d+番\d+号?|(?<!\d)\d{1,3}-\d{1,3}-\d{1,3}(?!\d)|〒\s*\d{3}-?\d{4}|(?<![\d-])\d{3}-\d{4}(?![\d-])/.test(
