@@ -7,20 +7,14 @@ import {
   type Coverage,
   type CoverageMap,
   type Municipality,
-  type Resource,
 } from '@norishiro/data';
+import type { CoverageResource, GapCounts, MapResource } from '../store/gaps.ts';
 
 export type { Coverage, CoverageMap };
 
 export type CoverageBy = Coverage['by'];
 
-export interface GapCounts {
-  district: string | null;
-  categories: string[];
-  situations: string[];
-  timeBands: string[];
-  count: number;
-}
+export type { GapCounts };
 
 const NO_DISTRICT = '地区の記載なし';
 const ANY = '指定なし';
@@ -35,7 +29,7 @@ const label = (axis: string, code: string) =>
         ? (timeBandLabels[code as keyof typeof timeBandLabels] ?? code)
         : code;
 
-function resourceKeys(r: Resource, axis: string): string[] {
+function resourceKeys(r: CoverageResource, axis: string): string[] {
   if (axis === 'district') return [r.district ?? NO_DISTRICT];
   if (axis === 'category') return r.categories.map((c) => label('category', c));
   if (axis === 'situation') return r.targets.map((t) => label('situation', t));
@@ -57,7 +51,7 @@ function gapKeys(g: GapCounts, axis: string): string[] {
  * Active resources and recorded gaps side by side on two axes. Gap counts of 1 or 2 read
  * 「3未満」, in every view and export.
  */
-export function coverage(resources: readonly Resource[], gaps: readonly GapCounts[], by: CoverageBy): Coverage {
+export function coverage(resources: readonly CoverageResource[], gaps: readonly GapCounts[], by: CoverageBy): Coverage {
   const [a, b] = by.split('_') as [string, string];
   const cells = new Map<string, { row: string; col: string; resources: number; gaps: number }>();
   const at = (row: string, col: string) => {
@@ -98,7 +92,7 @@ const sorted = (xs: string[]) => [...new Set(xs)].sort((x, y) => x.localeCompare
  */
 export function coverageMap(
   municipality: Pick<Municipality, 'districts'>,
-  resources: readonly Resource[],
+  resources: readonly MapResource[],
   gaps: readonly GapCounts[],
 ): CoverageMap {
   const byDistrict = new Map<string, number>();

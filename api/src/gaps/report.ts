@@ -7,89 +7,76 @@ import {
   timeBandLabels,
   type Gap,
   type KochikuReport,
-  type Resource,
 } from '@norishiro/data';
-import type { Queryable } from '@norishiro/indexer';
 import { csvCell } from '../audit/csv.ts';
-import { listGaps, monthlyTrends, referralOutcomesByCategory } from '../store/gaps.ts';
+import { coverageInputs, reportInputs } from '../store/gaps.ts';
 import type { Scope } from '../store/scope.ts';
-import { coverage, type Coverage } from './coverage.ts';
+import { coverage, type Coverage, type CoverageBy } from './coverage.ts';
 
 export type { KochikuReport };
 
-/** Active resources of a municipality, for coverage. */
-export async function resourcesOf(db: Queryable, municipality: string): Promise<Resource[]> {
-  return (
-    await db.query<{ data: Resource }>('select data from resources where municipality = $1 and not synthetic', [
-      municipality,
-    ])
-  ).map((r) => r.data);
-}
-
-/** Raw counts for coverage: the board shows 「3未満」, but cells must add the true counts first. */
-export async function gapCounts(scope: Scope, municipality: string, from?: string, to?: string) {
-  const rows = await scope.db.query<{
-    district: string | null;
-    categories: string[];
-    situations: string[];
-    time_bands: string[];
-    count: number;
-  }>(
-    `select district, categories, situations, time_bands, count from gaps
-     where municipality = $1 and municipality = any($2::text[]) and status <> 'dropped'
-       and ($3::text is null or period >= $3) and ($4::text is null or period <= $4)`,
-    [municipality, [...scope.municipalities], from?.slice(0, 7) ?? null, to?.slice(0, 7) ?? null],
-  );
-  return rows.map((r) => ({
-    district: r.district,
-    categories: r.categories,
-    situations: r.situations,
-    timeBands: r.time_bands,
-    count: Number(r.count),
-  }));
+/** A municipality's coverage table, as the board and the report show it. */
+export async function coverageOf(
+  scope: Scope,
+  municipality: string,
+  by: CoverageBy,
+  from?: string,
+  to?: string,
+): Promise<Coverage> {
+  const { resources, gaps } = await coverageInputs(scope, municipality, from, to);
+  return coverage(resources, gaps, by);
 }
 
 export const suppressTrends = (rows: readonly { month: string; recorded: number; resolved: number }[]) =>
   rows.map((r) => ({ month: r.month, recorded: suppressSmall(r.recorded), resolved: suppressSmall(r.resolved) }));
 
-/** The page a 構築会議 reads: what is missing, what changed, what was resolved, in a period. */
+/** The twelve months (YYYY-MM) ending with the month of `to`. */
+export function twelveMonths(to: string): string[] {
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  return Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(y, m - 12 + i, 1)).toISOString().slice(0, 7));
+}
+
+const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The page a 構築会議 reads for a period: summary figures, the most recorded needs, the
+ * coverage table, resources added or changed, referral outcomes by category, what was
+ * resolved in the period (by the day it was resolved) and twelve months of trends.
+ */
 export async function kochikuReport(
   scope: Scope,
   municipality: string,
   from: string,
   to: string,
 ): Promise<KochikuReport> {
-  const period = { municipality, from, to };
-  const gaps = await listGaps(scope, period);
-  const raw = await gapCounts(scope, municipality, from, to);
-  const [changed, outcomes, resources, trends] = await Promise.all([
-    scope.db.query<{ id: string; name: string; kind: string; at: Date | string }>(
-      `select h.resource_id as id, r.data->>'name' as name, h.kind, max(h.at) as at
-       from resource_history h join resources r on r.id = h.resource_id
-       where r.municipality = $1 and h.at >= $2::date and h.at < $3::date + 1
-       group by h.resource_id, r.data->>'name', h.kind order by max(h.at)`,
-      [municipality, from, to],
-    ),
-    referralOutcomesByCategory(scope, municipality, from, to),
-    resourcesOf(scope.db, municipality),
-    monthlyTrends(scope, municipality, to),
-  ]);
-  const total = raw.reduce((n, g) => n + g.count, 0);
+  const months = twelveMonths(to);
+  const since = from < `${months[0]}-01` ? from : `${months[0]}-01`;
+  const data = await reportInputs(scope, municipality, { from, to, sinceMonth: months[0]!, since });
+  const resolved = data.resolved.filter((g) => {
+    const day = jstDay(g.resolvedAt);
+    return day >= from && day <= to;
+  });
+  const outcomes = data.referrals;
+  const recorded = new Map(data.recordedByMonth.map((r) => [r.month, r.n]));
+  const resolvedIn = (month: string) =>
+    data.resolved.filter((g) => jstDay(g.resolvedAt).slice(0, 7) === month && jstDay(g.resolvedAt) <= to).length;
   return {
-    ...period,
+    municipality,
+    from,
+    to,
     summary: {
-      records: suppressSmall(total),
-      needs: gaps.length,
-      inCouncil: gaps.filter((g) => g.status === 'council').length,
-      resolved: gaps.filter((g) => g.status === 'resolved').length,
+      records: suppressSmall(data.records),
+      needs: data.needs,
+      inCouncil: data.inCouncil,
+      resolved: resolved.length,
     },
-    topGaps: gaps.filter((g) => g.status !== 'dropped').slice(0, 10),
-    coverage: coverage(resources, raw, 'district_category'),
-    resourcesChanged: changed.map((c) => ({
+    topGaps: data.top,
+    coverage: coverage(data.resources, data.counts, 'district_category'),
+    resourcesChanged: data.changed.map((c) => ({
       id: c.id,
       name: c.name,
       change: c.kind === 'create' ? '追加' : c.kind === 'retire' ? '終了' : '変更',
-      at: new Date(c.at).toISOString().slice(0, 10),
+      at: jstDay(new Date(c.at).toISOString()),
     })),
     referralOutcomes:
       outcomes?.map((o) => ({
@@ -97,8 +84,10 @@ export async function kochikuReport(
         sent: suppressSmall(o.sent),
         started: suppressSmall(o.started),
       })) ?? null,
-    resolved: gaps.filter((g) => g.status === 'resolved'),
-    trends: suppressTrends(trends),
+    resolved: resolved.map(({ resolvedAt: _when, ...g }) => g),
+    trends: suppressTrends(
+      months.map((month) => ({ month, recorded: recorded.get(month) ?? 0, resolved: resolvedIn(month) })),
+    ),
   };
 }
 

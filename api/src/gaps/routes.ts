@@ -8,15 +8,14 @@ import { HttpError } from '../errors.ts';
 import * as store from '../store/gaps.ts';
 import { inScope, scoped } from '../store/scope.ts';
 import { jsonBody, parseInput } from '../validate.ts';
-import { coverage, coverageMap, type CoverageBy } from './coverage.ts';
+import { coverageMap } from './coverage.ts';
 import {
+  coverageOf,
   coverageRows,
-  gapCounts,
   gapRows,
   GAP_HEADERS,
   kochikuReport,
   reportXlsx,
-  resourcesOf,
   suppressTrends,
   toCsv,
 } from './report.ts';
@@ -97,11 +96,7 @@ export function gapRoutes(db: Db) {
     .get('/coverage', requires('reports:read'), async (c) => {
       const q = parseInput(CoverageQuerySchema, c.req.query(), '表の条件');
       ownCity(c, q.municipality);
-      const table = coverage(
-        await resourcesOf(db, q.municipality),
-        await gapCounts(scope(c), q.municipality, q.from, q.to),
-        q.by as CoverageBy,
-      );
+      const table = await coverageOf(scope(c), q.municipality, q.by, q.from, q.to);
       return q.format === 'csv' ? csv(toCsv(coverageRows(table)), `coverage-${q.by}.csv`) : c.json(table);
     })
     .get('/coverage/map', requires('reports:read'), async (c) => {
@@ -111,13 +106,8 @@ export function gapRoutes(db: Db) {
         q.municipality,
       ]);
       if (!city) throw new HttpError('not_found', 'この自治体の記録は見られません');
-      return c.json(
-        coverageMap(
-          city.data,
-          await resourcesOf(db, q.municipality),
-          await gapCounts(scope(c), q.municipality, q.from, q.to),
-        ),
-      );
+      const { resources, gaps } = await store.coverageInputs(scope(c), q.municipality, q.from, q.to);
+      return c.json(coverageMap(city.data, resources, gaps));
     })
     .get('/reports/kochiku', requires('reports:read'), async (c) => {
       const q = parseInput(ReportQuerySchema, c.req.query(), '報告の条件');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { suppressSmall, type Gap, type GapStatus, type NewGap } from '@norishiro/data';
+import { suppressSmall, type Gap, type GapStatus, type NewGap, type Resource } from '@norishiro/data';
 import type { Scope } from './scope.ts';
 
 /** The month a record counts in, in Japan. */
@@ -160,38 +160,153 @@ export async function monthlyTrends(
   return rows.map((r) => ({ month: r.month, recorded: Number(r.recorded), resolved: Number(r.resolved) }));
 }
 
-/**
- * Referrals sent and started per category of the resource, in the period. The referrals
- * table belongs to the referral loop; where an instance has none, there is nothing to report
- * (null), which is not the same as a period without referrals ([]).
- */
-export async function referralOutcomesByCategory(
-  scope: Scope,
-  municipality: string,
-  from: string,
-  to: string,
-): Promise<{ category: string; sent: number; started: number }[] | null> {
-  const [exists] = await scope.db.query<{ t: string | null }>(`select to_regclass('referrals')::text as t`);
-  if (!exists?.t) return null;
-  const rows = await scope.db.query<{ category: string; sent: string | number; started: string | number }>(
-    `select c.category,
-       count(*) filter (where r.status <> 'draft') as sent,
-       count(*) filter (where r.status in ('started', 'settled', 'ended')) as started
-     from referrals r join resources res on res.id = r.resource_id,
-       jsonb_array_elements_text(res.data->'categories') as c(category)
-     where r.municipality = $1 and r.municipality = any($2::text[])
-       and r.created_at >= $3::date and r.created_at < $4::date + 1
-     group by c.category order by sent desc, c.category`,
-    [municipality, [...scope.municipalities], from, to],
-  );
-  return rows.map((r) => ({ category: r.category, sent: Number(r.sent), started: Number(r.started) }));
-}
-
 /** Whether a resource id names a resource of this municipality (the one that closed a gap). */
 export async function resourceOf(scope: Scope, id: string, municipality: string): Promise<boolean> {
   const rows = await scope.db.query('select 1 from resources where id = $1 and municipality = $2', [id, municipality]);
   return rows.length > 0;
 }
+
+/** What coverage adds up: true counts per need (the 「3未満」 rule applies to the sums). */
+export interface GapCounts {
+  district: string | null;
+  categories: string[];
+  situations: string[];
+  timeBands: string[];
+  count: number;
+}
+
+/** What coverage reads of a resource, and what the map adds; the rest of `data` stays in the table. */
+export type CoverageResource = Pick<Resource, 'status' | 'district' | 'categories' | 'targets' | 'schedule'>;
+export type MapResource = CoverageResource & Pick<Resource, 'id' | 'name' | 'location'>;
+const fields = (names: readonly string[]) =>
+  `jsonb_build_object(${names.map((n) => `'${n}', r.data->'${n}'`).join(', ')})`;
+const COVERAGE_FIELDS = fields(['status', 'district', 'categories', 'targets', 'schedule']);
+const MAP_FIELDS = fields(['status', 'district', 'categories', 'targets', 'schedule', 'id', 'name', 'location']);
+
+const MONTH = (d: string | undefined) => d?.slice(0, 7) ?? null;
+
+/**
+ * Everything coverage needs in one round trip: the municipality's resources and its recorded
+ * needs (not 見送り) summed per need, so each row is read once.
+ */
+export async function coverageInputs(
+  scope: Scope,
+  municipality: string,
+  from?: string,
+  to?: string,
+): Promise<{ resources: MapResource[]; gaps: GapCounts[] }> {
+  const [row] = await scope.db.query<{ resources: MapResource[] | null; gaps: GapCounts[] | null }>(
+    `select
+       (select json_agg(${MAP_FIELDS}) from resources r where r.municipality = $1 and not r.synthetic) as resources,
+       (select json_agg(x) from (
+          select district, categories, situations, time_bands as "timeBands", sum(count)::int as count
+          from gaps
+          where municipality = $1 and municipality = any($2::text[]) and status <> 'dropped'
+            and ($3::text is null or period >= $3) and ($4::text is null or period <= $4)
+          group by district, categories, situations, time_bands) x) as gaps`,
+    [municipality, [...scope.municipalities], MONTH(from), MONTH(to)],
+  );
+  return { resources: row?.resources ?? [], gaps: row?.gaps ?? [] };
+}
+
+type JsonGapRow = GapRow & { resolved_at?: string };
+
+export interface ReportInputs {
+  resources: CoverageResource[];
+  /** Needs recorded in the period (not 見送り), summed per need. */
+  counts: GapCounts[];
+  records: number;
+  needs: number;
+  inCouncil: number;
+  top: Gap[];
+  /** Records per month from `sinceMonth` to the end of the period. */
+  recordedByMonth: { month: string; n: number }[];
+  /** Gaps resolved since `since`, with when. */
+  resolved: (Gap & { resolvedAt: string })[];
+  changed: { id: string; name: string; kind: string; at: string }[];
+  /** Referrals per category of the resource; null where the instance keeps no referrals. */
+  referrals: { category: string; sent: number; started: number }[] | null;
+}
+
+/**
+ * The 構築会議 report's data in one round trip: the period's gap rows are read once (a
+ * materialised CTE) and summed in the database; the twelve months of trends come from the
+ * same rows. `sinceMonth` is where the trend window starts.
+ */
+export async function reportInputs(
+  scope: Scope,
+  municipality: string,
+  period: { from: string; to: string; sinceMonth: string; since: string },
+): Promise<ReportInputs> {
+  const [row] = await scope.db.query<{
+    resources: CoverageResource[] | null;
+    counts: GapCounts[] | null;
+    records: string | number;
+    needs: string | number;
+    in_council: string | number;
+    top: JsonGapRow[] | null;
+    recorded: { month: string; n: number }[] | null;
+    resolved: JsonGapRow[] | null;
+    changed: { id: string; name: string; kind: string; at: string }[] | null;
+    referrals: { category: string; sent: number; started: number }[] | null;
+  }>(
+    `with g as materialized (
+       select id, municipality, period, district, stage, situations, categories, time_bands, interests, failed_factor,
+         description, count, status, owner, due, resolved_by, reason, updated_at
+       from gaps
+       where municipality = $1 and municipality = any($2::text[]) and period >= least($3, $5) and period <= $4),
+     p as materialized (select * from g where period >= $3)
+     select
+       (select json_agg(${COVERAGE_FIELDS}) from resources r where r.municipality = $1 and not r.synthetic) as resources,
+       (select json_agg(x) from (
+          select district, categories, situations, time_bands as "timeBands", sum(count)::int as count
+          from p where status <> 'dropped' group by district, categories, situations, time_bands) x) as counts,
+       (select coalesce(sum(count), 0) from p where status <> 'dropped') as records,
+       (select count(*) from p) as needs,
+       (select count(*) from p where status = 'council') as in_council,
+       (select json_agg(t order by t.count desc, t.updated_at desc, t.id) from (
+          select q.*, ${COMMENTS.replaceAll('g.id', 'q.id')}
+          from (select * from p where status <> 'dropped' order by count desc, updated_at desc, id limit 10) q) t) as top,
+       (select json_agg(x) from (select period as month, sum(count)::int as n from g group by period) x) as recorded,
+       (select json_agg(x) from (
+          select r.id, r.municipality, r.period, r.district, r.stage, r.situations, r.categories, r.time_bands,
+            r.interests, r.failed_factor, r.description, r.count, r.status, r.owner, r.due, r.resolved_by, r.reason,
+            r.updated_at, max(e.at) as resolved_at, ${COMMENTS.replaceAll('g.id', 'r.id')}
+          from gaps r join gap_events e on e.gap_id = r.id and e.to_status = 'resolved'
+          where r.municipality = $1 and r.municipality = any($2::text[]) and r.status = 'resolved' and e.at >= $6::timestamptz
+          group by r.id) x) as resolved,
+       (select json_agg(x) from (
+          select h.resource_id as id, r.data->>'name' as name, h.kind, max(h.at) as at
+          from resource_history h join resources r on r.id = h.resource_id
+          where r.municipality = $1 and h.at >= $7::timestamptz and h.at < $8::timestamptz
+          group by h.resource_id, r.data->>'name', h.kind order by max(h.at)) x) as changed,
+       gap_referral_outcomes($1, $2::text[], $7::timestamptz, $8::timestamptz) as referrals`,
+    [
+      municipality,
+      [...scope.municipalities],
+      MONTH(period.from),
+      MONTH(period.to),
+      period.sinceMonth,
+      `${period.since}T00:00:00+09:00`,
+      `${period.from}T00:00:00+09:00`,
+      `${nextDay(period.to)}T00:00:00+09:00`,
+    ],
+  );
+  return {
+    resources: row?.resources ?? [],
+    counts: row?.counts ?? [],
+    records: Number(row?.records ?? 0),
+    needs: Number(row?.needs ?? 0),
+    inCouncil: Number(row?.in_council ?? 0),
+    top: (row?.top ?? []).map(toGap),
+    recordedByMonth: row?.recorded ?? [],
+    resolved: (row?.resolved ?? []).map((r) => ({ ...toGap(r), resolvedAt: new Date(r.resolved_at!).toISOString() })),
+    changed: row?.changed ?? [],
+    referrals: row?.referrals ?? null,
+  };
+}
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export const toGap = (r: GapRow): Gap => ({
   id: r.id,
