@@ -1,7 +1,9 @@
 -- The board and the 構築会議 report read one municipality's gaps by month.
 create index gaps_municipality_period on gaps (municipality, period);
--- Resolutions by month, without reading every event of every gap.
-create index gap_events_resolved on gap_events (gap_id, at) where to_status = 'resolved';
+-- Resolutions by month for one municipality, without reading its other gaps or events.
+alter table gap_events add column municipality text;
+update gap_events e set municipality = g.municipality from gaps g where g.id = e.gap_id;
+create index gap_events_resolved on gap_events (municipality, at) where to_status = 'resolved';
 
 -- Referrals sent and started per category of the resource, for the 構築会議 report, in the
 -- same round trip as the rest of it. The referrals table belongs to the referral loop: where

@@ -9,11 +9,17 @@ import {
   type KochikuReport,
 } from '@norishiro/data';
 import { csvCell } from '../audit/csv.ts';
-import { coverageInputs, reportInputs } from '../store/gaps.ts';
+import { coverageInputs, reportInputs, type CountAxis } from '../store/gaps.ts';
 import type { Scope } from '../store/scope.ts';
 import { coverage, type Coverage, type CoverageBy } from './coverage.ts';
 
 export type { KochikuReport };
+
+const AXES: Record<CoverageBy, readonly CountAxis[]> = {
+  district_category: ['district', 'categories'],
+  district_situation: ['district', 'situations'],
+  category_timeband: ['categories', 'time_bands'],
+};
 
 /** A municipality's coverage table, as the board and the report show it. */
 export async function coverageOf(
@@ -23,7 +29,7 @@ export async function coverageOf(
   from?: string,
   to?: string,
 ): Promise<Coverage> {
-  const { resources, gaps } = await coverageInputs(scope, municipality, from, to);
+  const { resources, gaps } = await coverageInputs(scope, municipality, AXES[by], from, to);
   return coverage(resources, gaps, by);
 }
 
@@ -51,7 +57,7 @@ export async function kochikuReport(
 ): Promise<KochikuReport> {
   const months = twelveMonths(to);
   const since = from < `${months[0]}-01` ? from : `${months[0]}-01`;
-  const data = await reportInputs(scope, municipality, { from, to, sinceMonth: months[0]!, since });
+  const data = await reportInputs(scope, municipality, { from, to, since });
   const resolved = data.resolved.filter((g) => {
     const day = jstDay(g.resolvedAt);
     return day >= from && day <= to;

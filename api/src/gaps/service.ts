@@ -94,6 +94,7 @@ export class GapService {
       });
       await store.gapEvent(t, {
         gapId: id,
+        municipality: gap.municipality,
         kind: patch.to ? 'status' : 'comment',
         from: patch.to ? gap.status : null,
         to: patch.to ?? null,

@@ -144,13 +144,14 @@ export async function monthlyTrends(
        from generate_series(date_trunc('month', $3::date) - interval '11 months', date_trunc('month', $3::date), interval '1 month') m),
      recorded as (
        select period as month, sum(count) as n from gaps
-       where municipality = $1 and municipality = any($2::text[]) and period >= (select min(month) from months)
+       where municipality = $1 and $1 = any($2::text[]) and period >= (select min(month) from months)
          and period <= (select max(month) from months)
        group by period),
      resolved as (
-       select to_char((e.at at time zone 'UTC') + interval '9 hours', 'YYYY-MM') as month, count(*) as n
-       from gaps g join gap_events e on e.gap_id = g.id
-       where g.municipality = $1 and g.municipality = any($2::text[]) and g.status = 'resolved' and e.to_status = 'resolved'
+       select to_char((at at time zone 'UTC') + interval '9 hours', 'YYYY-MM') as month, count(*) as n
+       from gap_events
+       where municipality = $1 and $1 = any($2::text[]) and to_status = 'resolved'
+         and at >= (date_trunc('month', $3::date) - interval '11 months' - interval '9 hours')
        group by 1)
      select m.month, coalesce(r.n, 0) as recorded, coalesce(s.n, 0) as resolved
      from months m left join recorded r on r.month = m.month left join resolved s on s.month = m.month
@@ -183,6 +184,16 @@ const fields = (names: readonly string[]) =>
 const COVERAGE_FIELDS = fields(['status', 'district', 'categories', 'targets', 'schedule']);
 const MAP_FIELDS = fields(['status', 'district', 'categories', 'targets', 'schedule', 'id', 'name', 'location']);
 
+/** The columns a coverage view adds up by; summing by fewer columns is cheaper. */
+export type CountAxis = 'district' | 'categories' | 'situations' | 'time_bands';
+const countColumns = (axes: readonly CountAxis[]) =>
+  [
+    axes.includes('district') ? 'district' : 'null as district',
+    axes.includes('categories') ? 'categories' : `'{}'::text[] as categories`,
+    axes.includes('situations') ? 'situations' : `'{}'::text[] as situations`,
+    axes.includes('time_bands') ? 'time_bands as "timeBands"' : `'{}'::text[] as "timeBands"`,
+  ].join(', ');
+
 const MONTH = (d: string | undefined) => d?.slice(0, 7) ?? null;
 
 /**
@@ -192,6 +203,7 @@ const MONTH = (d: string | undefined) => d?.slice(0, 7) ?? null;
 export async function coverageInputs(
   scope: Scope,
   municipality: string,
+  axes: readonly CountAxis[],
   from?: string,
   to?: string,
 ): Promise<{ resources: MapResource[]; gaps: GapCounts[] }> {
@@ -199,11 +211,11 @@ export async function coverageInputs(
     `select
        (select json_agg(${MAP_FIELDS}) from resources r where r.municipality = $1 and not r.synthetic) as resources,
        (select json_agg(x) from (
-          select district, categories, situations, time_bands as "timeBands", sum(count)::int as count
+          select ${countColumns(axes)}, sum(count)::int as count
           from gaps
-          where municipality = $1 and municipality = any($2::text[]) and status <> 'dropped'
+          where municipality = $1 and $1 = any($2::text[]) and status <> 'dropped'
             and ($3::text is null or period >= $3) and ($4::text is null or period <= $4)
-          group by district, categories, situations, time_bands) x) as gaps`,
+          group by ${axes.join(', ')}) x) as gaps`,
     [municipality, [...scope.municipalities], MONTH(from), MONTH(to)],
   );
   return { resources: row?.resources ?? [], gaps: row?.gaps ?? [] };
@@ -219,7 +231,7 @@ export interface ReportInputs {
   needs: number;
   inCouncil: number;
   top: Gap[];
-  /** Records per month from `sinceMonth` to the end of the period. */
+  /** Records per month from `since` to the end of the period. */
   recordedByMonth: { month: string; n: number }[];
   /** Gaps resolved since `since`, with when. */
   resolved: (Gap & { resolvedAt: string })[];
@@ -231,19 +243,17 @@ export interface ReportInputs {
 /**
  * The 構築会議 report's data in one round trip: the period's gap rows are read once (a
  * materialised CTE) and summed in the database; the twelve months of trends come from the
- * same rows. `sinceMonth` is where the trend window starts.
+ * same rows. `since` (a day) is the earlier of the period's start and the trend window's.
  */
 export async function reportInputs(
   scope: Scope,
   municipality: string,
-  period: { from: string; to: string; sinceMonth: string; since: string },
+  period: { from: string; to: string; since: string },
 ): Promise<ReportInputs> {
   const [row] = await scope.db.query<{
     resources: CoverageResource[] | null;
     counts: GapCounts[] | null;
-    records: string | number;
-    needs: string | number;
-    in_council: string | number;
+    summary: { records: number; needs: number; inCouncil: number };
     top: JsonGapRow[] | null;
     recorded: { month: string; n: number }[] | null;
     resolved: JsonGapRow[] | null;
@@ -251,30 +261,34 @@ export async function reportInputs(
     referrals: { category: string; sent: number; started: number }[] | null;
   }>(
     `with g as materialized (
-       select id, municipality, period, district, stage, situations, categories, time_bands, interests, failed_factor,
-         description, count, status, owner, due, resolved_by, reason, updated_at
+       select id, period, district, situations, categories, time_bands, count, status, updated_at
        from gaps
-       where municipality = $1 and municipality = any($2::text[]) and period >= least($3, $5) and period <= $4),
-     p as materialized (select * from g where period >= $3)
+       where municipality = $1 and $1 = any($2::text[]) and period >= $5 and period <= $4)
      select
        (select json_agg(${COVERAGE_FIELDS}) from resources r where r.municipality = $1 and not r.synthetic) as resources,
        (select json_agg(x) from (
-          select district, categories, situations, time_bands as "timeBands", sum(count)::int as count
-          from p where status <> 'dropped' group by district, categories, situations, time_bands) x) as counts,
-       (select coalesce(sum(count), 0) from p where status <> 'dropped') as records,
-       (select count(*) from p) as needs,
-       (select count(*) from p where status = 'council') as in_council,
+          select ${countColumns(['district', 'categories'])}, sum(count)::int as count
+          from g where period >= $3 and status <> 'dropped'
+          group by district, categories) x) as counts,
+       (select json_build_object(
+          'records', coalesce(sum(count) filter (where status <> 'dropped'), 0),
+          'needs', count(*),
+          'inCouncil', count(*) filter (where status = 'council'))
+        from g where period >= $3) as summary,
        (select json_agg(t order by t.count desc, t.updated_at desc, t.id) from (
           select q.*, ${COMMENTS.replaceAll('g.id', 'q.id')}
-          from (select * from p where status <> 'dropped' order by count desc, updated_at desc, id limit 10) q) t) as top,
+          from (select id from g where period >= $3 and status <> 'dropped'
+                order by count desc, updated_at desc, id limit 10) k
+          join gaps q on q.id = k.id) t) as top,
        (select json_agg(x) from (select period as month, sum(count)::int as n from g group by period) x) as recorded,
        (select json_agg(x) from (
           select r.id, r.municipality, r.period, r.district, r.stage, r.situations, r.categories, r.time_bands,
             r.interests, r.failed_factor, r.description, r.count, r.status, r.owner, r.due, r.resolved_by, r.reason,
-            r.updated_at, max(e.at) as resolved_at, ${COMMENTS.replaceAll('g.id', 'r.id')}
-          from gaps r join gap_events e on e.gap_id = r.id and e.to_status = 'resolved'
-          where r.municipality = $1 and r.municipality = any($2::text[]) and r.status = 'resolved' and e.at >= $6::timestamptz
-          group by r.id) x) as resolved,
+            r.updated_at, e.resolved_at, ${COMMENTS.replaceAll('g.id', 'r.id')}
+          from (select gap_id, max(at) as resolved_at from gap_events
+                where municipality = $1 and $1 = any($2::text[]) and to_status = 'resolved' and at >= $6::timestamptz
+                group by gap_id) e
+          join gaps r on r.id = e.gap_id and r.status = 'resolved') x) as resolved,
        (select json_agg(x) from (
           select h.resource_id as id, r.data->>'name' as name, h.kind, max(h.at) as at
           from resource_history h join resources r on r.id = h.resource_id
@@ -286,7 +300,7 @@ export async function reportInputs(
       [...scope.municipalities],
       MONTH(period.from),
       MONTH(period.to),
-      period.sinceMonth,
+      MONTH(period.since),
       `${period.since}T00:00:00+09:00`,
       `${period.from}T00:00:00+09:00`,
       `${nextDay(period.to)}T00:00:00+09:00`,
@@ -295,9 +309,9 @@ export async function reportInputs(
   return {
     resources: row?.resources ?? [],
     counts: row?.counts ?? [],
-    records: Number(row?.records ?? 0),
-    needs: Number(row?.needs ?? 0),
-    inCouncil: Number(row?.in_council ?? 0),
+    records: row?.summary.records ?? 0,
+    needs: row?.summary.needs ?? 0,
+    inCouncil: row?.summary.inCouncil ?? 0,
     top: (row?.top ?? []).map(toGap),
     recordedByMonth: row?.recorded ?? [],
     resolved: (row?.resolved ?? []).map((r) => ({ ...toGap(r), resolvedAt: new Date(r.resolved_at!).toISOString() })),
@@ -355,10 +369,27 @@ export async function updateGap(
 
 export async function gapEvent(
   scope: Scope,
-  e: { gapId: string; kind: string; from?: string | null; to?: string | null; comment?: string },
+  e: {
+    gapId: string;
+    municipality: string;
+    kind: string;
+    from?: string | null;
+    to?: string | null;
+    comment?: string;
+  },
 ) {
   await scope.db.query(
-    `insert into gap_events (gap_id, actor_id, actor_name, kind, from_status, to_status, comment) values ($1, $2, $3, $4, $5, $6, $7)`,
-    [e.gapId, scope.actor.userId, scope.actor.name, e.kind, e.from ?? null, e.to ?? null, e.comment ?? null],
+    `insert into gap_events (gap_id, municipality, actor_id, actor_name, kind, from_status, to_status, comment)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      e.gapId,
+      e.municipality,
+      scope.actor.userId,
+      scope.actor.name,
+      e.kind,
+      e.from ?? null,
+      e.to ?? null,
+      e.comment ?? null,
+    ],
   );
 }
