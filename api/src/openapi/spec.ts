@@ -12,6 +12,7 @@ import {
 import { ProxyRequestSchema } from '../search/proxy-query.ts';
 import { householdMatchPaths, householdMatchSchemas } from '../match/openapi.ts';
 import { editingPaths, editingSchemas } from '../editing/openapi.ts';
+import { gapOpenApi } from '../gaps/openapi.ts';
 
 // Schemas with transforms or checks have no JSON form for those parts; the shape remains.
 const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
@@ -31,6 +32,7 @@ const queryParameters = Object.entries(ResourceQuerySchema.entries).map(([name, 
 
 /** OpenAPI 3.1, generated from the same data/ schemas the API validates with. */
 export function openApiSpec() {
+  const gaps = gapOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -89,6 +91,7 @@ export function openApiSpec() {
       },
       ...householdMatchPaths,
       ...editingPaths,
+      ...gaps.paths,
     },
     components: {
       schemas: {
@@ -101,6 +104,7 @@ export function openApiSpec() {
         ProxyRequest: json(ProxyRequestSchema, 'input'),
         ...householdMatchSchemas,
         ...editingSchemas,
+        ...gaps.schemas,
       },
     },
   };
