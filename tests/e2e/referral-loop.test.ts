@@ -184,5 +184,24 @@ describe('referral loop (e2e, real service)', () => {
     await page.getByText('ひきこもり').first().waitFor();
   });
 
+  it('the matching desk opens filled with a case member’s profile, and keeps nothing afterwards', async () => {
+    const page = await as('coord@example.test', 'coord-password-1');
+    await page.goto(`${svc.url}/staff/cases`);
+    await page.locator('tbody a').first().click();
+    await page.getByRole('button', { name: 'マッチングの画面で条件を変えてさがす' }).click();
+    await page.waitForURL(/\/match$/);
+    await page.getByText('ケースの世帯員の状況を入れて さがしました').waitFor();
+    expect(await page.getByLabel('市町村（必須）').inputValue()).toBe(HIMI);
+    expect(await page.getByLabel('ひきこもり').first().isChecked()).toBe(true);
+    expect(await page.getByLabel('自由に書いてください', { exact: false }).inputValue()).toBe('囲碁');
+    await page.locator('#results-heading ~ *').first().waitFor();
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('囲碁');
+    expect(page.url()).not.toContain('囲碁');
+    // A coordinator may record the need as a gap from the desk itself.
+    await page.getByRole('button', { name: '不足として記録' }).click();
+    await page.getByText('不足として記録しました').waitFor();
+    await accessible(page, 'match-desk-from-case');
+  });
+
   it('raised no script errors', () => expect(problems).toEqual([]));
 });
