@@ -1,5 +1,3 @@
-import { toJsonSchema } from '@valibot/to-json-schema';
-import * as v from 'valibot';
 import {
   ConflictDecisionSchema,
   ConflictItemSchema,
@@ -12,27 +10,12 @@ import {
   SuggestionItemSchema,
   SuggestionSchema,
 } from '@norishiro/data';
+import { error, json, list, path, ref } from '../openapi/parts.ts';
 
 /**
  * Resource editing's part of the OpenAPI document, kept beside the routes and spread into
  * api/src/openapi/spec.ts, from the same data/ schemas the routes validate with.
  */
-const json = (schema: v.GenericSchema, typeMode: 'input' | 'output') =>
-  toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore', typeMode }) as Record<string, unknown>;
-
-const ref = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
-const list = (name: string) => ({
-  'application/json': { schema: { type: 'array', items: { $ref: `#/components/schemas/${name}` } } },
-});
-const error = (description: string) => ({ description, content: ref('ApiError') });
-const path = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-  description,
-});
-
 const resourceId = path('id', '資源の ID（変わらない）');
 const itemId = path('id', '番号');
 const signedIn = {

@@ -1,4 +1,3 @@
-import { toJsonSchema } from '@valibot/to-json-schema';
 import {
   CoverageMapSchema,
   CoverageSchema,
@@ -8,23 +7,13 @@ import {
   KochikuReportSchema,
   NewGapSchema,
 } from '@norishiro/data';
+import { error, json, query, ref } from '../openapi/parts.ts';
 
 /**
  * The gap board's part of the OpenAPI document, kept beside its routes and spread into
  * api/src/openapi/spec.ts, from the same data/ schemas the routes validate with.
  */
 export function gapOpenApi() {
-  const json = (schema: Parameters<typeof toJsonSchema>[0], typeMode: 'input' | 'output') =>
-    toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore', typeMode }) as Record<string, unknown>;
-  const ref = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
-  const error = (description: string) => ({ description, content: ref('ApiError') });
-  const query = (name: string, description: string, required = false, values?: readonly string[]) => ({
-    name,
-    in: 'query',
-    required,
-    description,
-    schema: values ? { type: 'string', enum: [...values] } : { type: 'string' },
-  });
   const csv = { 'text/csv': { schema: { type: 'string', description: 'UTF-8（BOM つき）、見出しは日本語' } } };
   const denied = {
     401: error('ログインしていない'),

@@ -13,6 +13,10 @@ import { ProxyRequestSchema } from '../search/proxy-query.ts';
 import { householdMatchPaths, householdMatchSchemas } from '../match/openapi.ts';
 import { editingPaths, editingSchemas } from '../editing/openapi.ts';
 import { gapOpenApi } from '../gaps/openapi.ts';
+import { caseSchemas, casePaths } from '../cases/openapi.ts';
+import { referralPaths, referralSchemas } from '../referrals/openapi.ts';
+import { accountPaths, accountSchemas } from '../accounts/openapi.ts';
+import { adminPaths, adminSchemas } from '../admin/openapi.ts';
 
 // Schemas with transforms or checks have no JSON form for those parts; the shape remains.
 const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
@@ -92,6 +96,19 @@ export function openApiSpec() {
       ...householdMatchPaths,
       ...editingPaths,
       ...gaps.paths,
+      ...casePaths,
+      ...referralPaths,
+      ...accountPaths,
+      ...adminPaths,
+      '/api/openapi.json': {
+        get: { summary: 'この文書（OpenAPI 3.1）', responses: { 200: { description: '成功' } } },
+      },
+      '/api/docs': {
+        get: {
+          summary: 'この文書を読むための HTML',
+          responses: { 200: { description: '成功', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
+      },
     },
     components: {
       schemas: {
@@ -105,6 +122,18 @@ export function openApiSpec() {
         ...householdMatchSchemas,
         ...editingSchemas,
         ...gaps.schemas,
+        ...caseSchemas,
+        ...referralSchemas,
+        ...accountSchemas,
+        ...adminSchemas,
+      },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'DATA_DIR の管理用トークン（同じ機械の CLI だけが使う）',
+        },
       },
     },
   };
