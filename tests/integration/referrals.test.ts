@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAdmin } from '@norishiro/api';
 import { appWithInventories, type TestApp } from '../support/app.ts';
 import { as, signedInUser, type TestUser } from '../support/auth.ts';
 import { databaseKinds } from '../support/services.ts';
+import { databaseDump, filesContaining } from '../support/dump.ts';
 
 const HIMI = '162051';
 const ENA = '212105';
@@ -166,6 +167,13 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
     }
     const hits = await t.deps.meili.index(t.deps.indexName).search('MARKER-7f3a');
     expect(hits.hits).toEqual([]);
+    const dump = await databaseDump(t.db);
+    // The dump does hold what is stored in the clear (the pseudonymous code), so it is a real one.
+    const [stored] = await t.db.query<{ code: string }>('select code from cases where id = $1', [caseId]);
+    expect(dump.includes(Buffer.from(stored!.code))).toBe(true);
+    expect(dump.includes(Buffer.from(MARKER)), `${kind} dump`).toBe(false);
+    expect(dump.includes(Buffer.from('最初は見学だけ')), `${kind} dump`).toBe(false);
+    expect(filesContaining(inject('meiliDataDir'), 'MARKER-7f3a')).toEqual([]);
     const outcomes = await (
       await t.app.request('/api/referrals/outcomes', as(await signedInUser(t, 'staff', [HIMI])))
     ).json();
