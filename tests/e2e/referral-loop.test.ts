@@ -167,6 +167,22 @@ describe('referral loop (e2e, real service)', () => {
       .first()
       .waitFor();
     await accessible(staff, 'staff-outcomes');
+
+    // Staff set the city's own 定着支援 schedule; a wrong entry is explained, not lost.
+    await staff.getByRole('link', { name: '自治体の設定' }).click();
+    const days = staff.getByLabel(/定着支援の確認の日/);
+    expect(await days.inputValue()).toBe('14、30、90');
+    await days.fill('0、60');
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff
+      .getByRole('alert')
+      .getByText(/1日後以降/)
+      .waitFor();
+    await days.fill('７、60');
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff.getByText('保存しました').waitFor();
+    expect(await days.inputValue()).toBe('7、60');
+    await accessible(staff, 'staff-settings');
   });
 
   it('a second referral on the authority of a 支援会議 shares the profile without consent', async () => {

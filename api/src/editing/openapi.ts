@@ -3,6 +3,7 @@ import {
   ConflictItemSchema,
   HistoryEntrySchema,
   HostChangeSchema,
+  MunicipalitySettingsPatchSchema,
   MunicipalitySettingsSchema,
   ResourceEditSchema,
   RetireSchema,
@@ -109,14 +110,15 @@ export const editingPaths = {
   },
   '/api/settings/{code}': {
     get: {
-      summary: '自治体の設定（受け入れ先の変更をすぐ公開するか）',
+      summary:
+        '自治体の設定（受け入れ先の変更をすぐ公開するか、ケースの保存年数、定着支援の確認の日）。選んでいないものは既定値',
       parameters: [path('code', '団体コード')],
       responses: { 200: { description: '成功', content: ref('MunicipalitySettings') }, ...signedIn, 404: notFound },
     },
     put: {
-      summary: '自治体の設定を変える',
+      summary: '自治体の設定を変える（送った項目だけ変わります）',
       parameters: [path('code', '団体コード')],
-      requestBody: { content: ref('MunicipalitySettings') },
+      requestBody: { content: ref('MunicipalitySettingsPatch') },
       responses: {
         200: { description: '成功', content: ref('MunicipalitySettings') },
         400: error('入力の誤り'),
@@ -149,6 +151,7 @@ export const editingSchemas = {
   ReviewDecision: json(ReviewDecisionSchema, 'input'),
   ConflictDecision: json(ConflictDecisionSchema, 'input'),
   MunicipalitySettings: json(MunicipalitySettingsSchema, 'output'),
+  MunicipalitySettingsPatch: json(MunicipalitySettingsPatchSchema, 'input'),
   HistoryEntry: json(HistoryEntrySchema, 'output'),
   SuggestionItem: json(SuggestionItemSchema, 'output'),
   ConflictItem: json(ConflictItemSchema, 'output'),

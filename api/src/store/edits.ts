@@ -1,6 +1,9 @@
 import {
+  DEFAULT_FOLLOWUP_DAYS,
   diffResource,
   type ConflictItem,
+  type MunicipalitySettings,
+  type MunicipalitySettingsPatch,
   type FieldChange,
   type HistoryEntry,
   type Resource,
@@ -8,6 +11,7 @@ import {
 } from '@norishiro/data';
 import type { Queryable } from '@norishiro/indexer';
 import type { Scope } from './scope.ts';
+import { DEFAULT_RETENTION_YEARS } from './retention.ts';
 
 export interface EditableRow {
   resource: Resource;
@@ -172,18 +176,23 @@ export async function decideSuggestion(scope: Scope, id: number, status: 'accept
 }
 
 export async function hostChangesPublishDirectly(db: Queryable, municipality: string): Promise<boolean> {
-  const [row] = await db.query<{ data: { hostChangesPublishDirectly?: boolean } }>(
+  return (await readSettings(db, municipality)).hostChangesPublishDirectly;
+}
+
+/** A municipality's settings with the defaults for what staff never chose. */
+export async function readSettings(db: Queryable, municipality: string): Promise<MunicipalitySettings> {
+  const [row] = await db.query<{ data: Partial<MunicipalitySettings> }>(
     'select data from municipality_settings where municipality = $1',
     [municipality],
   );
-  return row?.data.hostChangesPublishDirectly === true;
+  return {
+    hostChangesPublishDirectly: row?.data.hostChangesPublishDirectly === true,
+    retentionYears: row?.data.retentionYears ?? DEFAULT_RETENTION_YEARS,
+    followupDays: row?.data.followupDays?.length ? row.data.followupDays : [...DEFAULT_FOLLOWUP_DAYS],
+  };
 }
 
-export async function saveSettings(
-  db: Queryable,
-  municipality: string,
-  settings: { hostChangesPublishDirectly: boolean },
-) {
+export async function saveSettings(db: Queryable, municipality: string, settings: MunicipalitySettingsPatch) {
   await db.query(
     `insert into municipality_settings (municipality, data) values ($1, $2)
      on conflict (municipality) do update set data = municipality_settings.data || excluded.data`,
