@@ -100,12 +100,16 @@ const words = (s: string) =>
 export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
   const nameReading = r.reading ? words(r.reading) : [];
   const categoryWords = r.categories.flatMap((c) => words(categoryReadings[c]));
+  // みやた finds 宮田地区's entries: the district's reading, as typed, with its 地区/町 suffix dropped.
+  const districtReading = m.districts.find((d) => d.name === r.district)?.reading;
+  const districtWords = districtReading ? words(districtReading.replace(/(ちく|ちょう|まち)$/, '')) : [];
   const readings = [
     ...new Set([
       ...nameReading.map(toHiragana),
       ...nameReading.map(toKatakana),
       ...categoryWords,
       ...categoryWords.map(toKatakana),
+      ...districtWords,
     ]),
   ];
   const text = normalizeText([r.name, ...r.aliases, r.description ?? '', ...r.tags].join(' '));
