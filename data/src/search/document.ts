@@ -14,6 +14,7 @@ import type { Municipality } from '../municipality/schema.ts';
 import type { Resource } from '../resource/schema.ts';
 import { describeSchedule, scheduleDays } from '../schedule/describe.ts';
 import { toMinutes } from '../schedule/schema.ts';
+import { SessionSchema, sessionsOf } from '../schedule/sessions.ts';
 import { normalizeText, toHiragana, toKatakana } from '../text/kana.ts';
 import { variantsIn } from './synonyms.ts';
 
@@ -63,6 +64,8 @@ export const SearchDocumentSchema = v.object({
   openHours: v.array(v.string()),
   scheduleKnown: v.boolean(),
   scheduleSummary: v.string(),
+  /** Each weekday it runs, with hours where known (cards: 「火曜 10:00–15:00」, 「いま開いています」). */
+  sessions: v.array(SessionSchema),
   cost: v.picklist(['free', 'paid', 'unknown'] as const),
   status: StatusSchema,
   precision: PrecisionSchema,
@@ -135,6 +138,7 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
     openHours: openHourKeys(r),
     scheduleKnown: r.schedule.kind !== 'unknown',
     scheduleSummary: describeSchedule(r.schedule),
+    sessions: sessionsOf(r.schedule),
     cost: r.cost.kind,
     status: r.status,
     precision: r.location.precision,
