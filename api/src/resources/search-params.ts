@@ -2,7 +2,7 @@ import type { ResourceQuery, Unconfirmed } from '@norishiro/data';
 
 /** Only what residents may see: resources that run or will run. */
 export const PUBLIC_STATUS_FILTER = 'status IN [active, planned, considering]';
-export const FACETS = ['categories', 'targets', 'stages', 'days', 'district', 'cost'] as const;
+export const FACETS = ['municipality', 'categories', 'targets', 'stages', 'days', 'district', 'cost'] as const;
 
 /** Meilisearch filter values are quoted, so any text a user sends stays a value. */
 export const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

@@ -80,10 +80,7 @@ export function placePoint(m: Municipality, district?: string): Point {
  * The distance a card shows. A distance to or from an approximate point says so
  * (「約10km・おおよそ」); a place whose location is unknown shows none.
  */
-export function distanceJa(
-  hit: { distanceKm?: number; precision: string },
-  from: { exact: boolean } | null,
-): string {
+export function distanceJa(hit: { distanceKm?: number; precision: string }, from: { exact: boolean } | null): string {
   if (!from) return '';
   if (hit.distanceKm === undefined) return isLocated(hit.precision) ? '' : '場所は計画に書かれていません';
   const approx = !from.exact || hit.precision !== 'address';

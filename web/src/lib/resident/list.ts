@@ -34,10 +34,14 @@ async function firstN(
   params: Record<string, string | readonly string[] | undefined>,
   shown: number,
 ): Promise<ResourceList> {
-  if (shown <= MAX_PER_PAGE) return apiGet<ResourceList>(fetchFn, `/resources${queryString({ ...params, perPage: String(shown) })}`);
+  if (shown <= MAX_PER_PAGE)
+    return apiGet<ResourceList>(fetchFn, `/resources${queryString({ ...params, perPage: String(shown) })}`);
   const pages = await Promise.all(
     Array.from({ length: Math.ceil(shown / MAX_PER_PAGE) }, (_, i) =>
-      apiGet<ResourceList>(fetchFn, `/resources${queryString({ ...params, perPage: String(MAX_PER_PAGE), page: String(i + 1) })}`),
+      apiGet<ResourceList>(
+        fetchFn,
+        `/resources${queryString({ ...params, perPage: String(MAX_PER_PAGE), page: String(i + 1) })}`,
+      ),
     ),
   );
   return { ...pages[0]!, hits: pages.flatMap((p) => p.hits).slice(0, shown), perPage: shown, page: 1 };
