@@ -1,6 +1,6 @@
 /**
  * Build-time assets for a map that works without tiles, served from our own origin:
- *  - basemap.json: land around each served city (the sea is the background), clipped from
+ *  - basemap.json: sea, land and coastline around each served city, clipped from
  *    Natural Earth 1:10m land (public domain) via the `world-atlas` npm package (ISC).
  *  - glyphs/Noto Sans Bold/0-255.pbf: SDF glyphs for the digits of cluster counts, from Noto Sans
  *    (SIL OFL 1.1, `@fontsource/noto-sans`). Japanese labels need no download: MapLibre draws
@@ -72,15 +72,56 @@ export function basemap(): GeoJSON.FeatureCollection {
   ) as Ring[][];
   const features: GeoJSON.Feature[] = [];
   for (const box of cityBoxes()) {
-    const clipped: Ring[][] = [];
+    const [w, s, e, n] = box;
+    // The sea is drawn only where we know the coast: outside the boxes the map stays neutral.
+    features.push({
+      type: 'Feature',
+      properties: { kind: 'sea' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        ],
+      },
+    });
+    const land: Ring[][] = [];
+    const coast: Ring[] = [];
+    const inside = ([x, y]: [number, number]) => x >= w && x <= e && y >= s && y <= n;
     for (const poly of polygons) {
       const rings = poly
         .map((r) => clipRing(r.slice(0, -1), box))
         .filter((r) => r.length >= 3)
         .map((r) => [...r, r[0]!].map(([x, y]) => [round(x), round(y)] as [number, number]));
-      if (rings.length) clipped.push(rings);
+      if (rings.length) land.push(rings);
+      // The coastline as lines, so the boxes' edges are never drawn as coast.
+      for (const ring of poly) {
+        let run: Ring = [];
+        for (const p of ring) {
+          if (inside(p)) run.push([round(p[0]), round(p[1])]);
+          else {
+            if (run.length >= 2) coast.push(run);
+            run = [];
+          }
+        }
+        if (run.length >= 2) coast.push(run);
+      }
     }
-    features.push({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: clipped } });
+    features.push({
+      type: 'Feature',
+      properties: { kind: 'land' },
+      geometry: { type: 'MultiPolygon', coordinates: land },
+    });
+    features.push({
+      type: 'Feature',
+      properties: { kind: 'coast' },
+      geometry: { type: 'MultiLineString', coordinates: coast },
+    });
   }
   return { type: 'FeatureCollection', features };
 }

@@ -14,8 +14,10 @@ export const GSI_ATTRIBUTION =
   '<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank" rel="noopener">地理院タイル</a>';
 
 export const BASEMAP_SOURCE = 'gsi-pale';
-const SEA = '#dbe7ee';
+const SEA = '#d3e3ec';
 const LAND = '#f4f2ea';
+/** Outside the areas we have a coastline for: neither land nor sea. */
+const UNKNOWN = '#e9ebe7';
 
 /** Served from our origin (web/offline/assets.ts): glyphs for cluster counts, land for the offline map. */
 export const GLYPH_FONT = ['Noto Sans Bold'];
@@ -38,7 +40,7 @@ export function gsiStyle(origin: string): StyleSpecification {
       },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': SEA } },
+      { id: 'background', type: 'background', paint: { 'background-color': UNKNOWN } },
       { id: BASEMAP_SOURCE, type: 'raster', source: BASEMAP_SOURCE },
     ],
   };
@@ -56,12 +58,26 @@ export function offlineStyle(origin: string): StyleSpecification {
       'offline-land': { type: 'geojson', data: `${origin}/offline/basemap.json`, attribution: OFFLINE_ATTRIBUTION },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': SEA } },
-      { id: 'offline-land', type: 'fill', source: 'offline-land', paint: { 'fill-color': LAND } },
+      { id: 'background', type: 'background', paint: { 'background-color': UNKNOWN } },
+      {
+        id: 'offline-sea',
+        type: 'fill',
+        source: 'offline-land',
+        filter: ['==', ['get', 'kind'], 'sea'],
+        paint: { 'fill-color': SEA },
+      },
+      {
+        id: 'offline-land',
+        type: 'fill',
+        source: 'offline-land',
+        filter: ['==', ['get', 'kind'], 'land'],
+        paint: { 'fill-color': LAND },
+      },
       {
         id: 'offline-coast',
         type: 'line',
         source: 'offline-land',
+        filter: ['==', ['get', 'kind'], 'coast'],
         paint: { 'line-color': '#7d98a6', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 12, 1.6] },
       },
     ],
