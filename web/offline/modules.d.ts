@@ -1,0 +1,27 @@
+// The few parts of these untyped build-time packages that offline/assets.ts uses.
+declare module 'opentype.js' {
+  interface PathCommand {
+    type: 'M' | 'L' | 'C' | 'Q' | 'Z';
+    x?: number;
+    y?: number;
+    x1?: number;
+    y1?: number;
+    x2?: number;
+    y2?: number;
+  }
+  interface Glyph {
+    index: number;
+    advanceWidth?: number;
+    getPath(x: number, y: number, fontSize: number): { commands: PathCommand[] };
+  }
+  interface Font {
+    unitsPerEm: number;
+    charToGlyph(ch: string): Glyph;
+  }
+  function parse(buffer: ArrayBuffer): Font;
+  const opentype: { parse: typeof parse };
+  export default opentype;
+}
+declare module 'topojson-client' {
+  export function feature(topology: unknown, object: unknown): GeoJSON.FeatureCollection | GeoJSON.Feature;
+}
