@@ -18,8 +18,7 @@ declare module 'opentype.js' {
     unitsPerEm: number;
     charToGlyph(ch: string): Glyph;
   }
-  function parse(buffer: ArrayBuffer): Font;
-  const opentype: { parse: typeof parse };
+  const opentype: { parse(buffer: ArrayBuffer): Font };
   export default opentype;
 }
 declare module 'topojson-client' {
