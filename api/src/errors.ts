@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { errorStatus, type ApiError, type ErrorCode } from '@norishiro/data';
@@ -80,3 +82,26 @@ export function onError(err: Error, c: Context, log: Logger = fallbackLogger) {
 }
 
 export const notFound = (c: Context) => c.json(errorBody('not_found', '指定されたページや資源は見つかりません'), 404);
+
+/**
+ * Node answers a request it cannot parse (headers too large, a broken request line) before
+ * Hono sees it, by default with an empty body. This gives those answers the error shape;
+ * a connection that is already gone gets nothing.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const [status, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'リクエストのヘッダーが大きすぎます']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'リクエストが時間内に届きませんでした']
+        : [400, 'リクエストの形式が正しくありません'];
+  const body = JSON.stringify(errorBody('invalid_request', message));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'content-type: application/json; charset=utf-8\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\n` +
+      'connection: close\r\n\r\n' +
+      body,
+  );
+}

@@ -13,7 +13,7 @@ export interface EmbeddedMeili {
   url: string;
   masterKey: string;
   /** The current child's pid: it changes when the child is restarted. */
-  readonly pid: number;
+  readonly pid: number | undefined;
   /** False while the child is down and being restarted. */
   readonly up: boolean;
   stop(): Promise<void>;
@@ -159,6 +159,8 @@ export async function startEmbeddedMeili(dataDir: string, opts: MeiliSupervision
   const log = opts.log ?? (() => {});
   const backoff = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
   let child: ChildProcess | undefined;
+  /** A child this supervisor killed itself: its exit is not news. */
+  let killedOnPurpose: ChildProcess | undefined;
   let stopping = false;
   let restarting = false;
   let watchdog: NodeJS.Timeout | undefined;
@@ -246,7 +248,7 @@ export async function startEmbeddedMeili(dataDir: string, opts: MeiliSupervision
   const watch = (c: ChildProcess) => {
     child = c;
     c.once('exit', (code, signal) => {
-      if (stopping || child !== c) return;
+      if (stopping || c === killedOnPurpose) return;
       log(
         `検索エンジン（Meilisearch）が止まりました（${signal ? `シグナル ${signal}` : `終了コード ${code}`}）。` +
           '止まっている間、検索とマッチングは 503 で答え、再起動を試みます',
@@ -292,7 +294,7 @@ export async function startEmbeddedMeili(dataDir: string, opts: MeiliSupervision
     url,
     masterKey,
     get pid() {
-      return child?.pid ?? 0;
+      return child?.pid;
     },
     get up() {
       return !restarting && child !== undefined;
