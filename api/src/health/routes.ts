@@ -36,7 +36,12 @@ export function healthRoutes(deps: AppDeps) {
   return new Hono().get('/', async (c) => {
     const [meili, index, database, behind] = await Promise.all([
       within(deps.meili.health().then((h) => h.status === 'available')),
-      within(deps.meili.index(deps.indexName).search('', { limit: 1, attributesToRetrieve: ['id'] }).then(() => true)),
+      within(
+        deps.meili
+          .index(deps.indexName)
+          .search('', { limit: 1, attributesToRetrieve: ['id'] })
+          .then(() => true),
+      ),
       within(deps.db.query('select 1').then(() => true)),
       changes(),
     ]);

@@ -36,7 +36,8 @@ export async function indexViaService(
       `起動中のサービス（${service.url}）に接続できませんでした。サービスが止まっているなら、起動し直してからもう一度実行してください。`,
     );
   }
-  if (!res.ok || !res.body) throw new RemoteIndexError(`起動中のサービスが作業を受け付けませんでした（HTTP ${res.status}）。`);
+  if (!res.ok || !res.body)
+    throw new RemoteIndexError(`起動中のサービスが作業を受け付けませんでした（HTTP ${res.status}）。`);
   let buffer = '';
   const decoder = new TextDecoder();
   try {
