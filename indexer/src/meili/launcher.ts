@@ -228,7 +228,9 @@ export async function startEmbeddedMeili(dataDir: string, opts: MeiliSupervision
       c.kill('SIGKILL');
     });
 
+  // One restart at a time: two launches on the same port and data would lock each other out.
   const restart = async () => {
+    if (restarting) return;
     restarting = true;
     for (let attempt = 0; !stopping; attempt++) {
       await new Promise((r) => setTimeout(r, backoff[Math.min(attempt, backoff.length - 1)]));
@@ -282,6 +284,8 @@ export async function startEmbeddedMeili(dataDir: string, opts: MeiliSupervision
           lastAnswer = Date.now();
           const hung = child!;
           child = undefined;
+          // Its exit is ours, not a crash: the exit handler must not start a second restart.
+          killedOnPurpose = hung;
           void kill(hung).then(restart);
         });
       },
