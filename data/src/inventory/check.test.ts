@@ -16,12 +16,14 @@ const header = `municipality:
     - name: 修善寺地区
       reading: しゅぜんじちく
       point: { lat: 34.96868, lng: 138.88606 }
+      pointOf: 大字 修善寺（国土交通省 位置参照情報）
 sourceFile: 001_2719d1a6160a5cb4.txt
 verifiedAt: "2026-11-23"
 resources:
 `;
 const entry = (over: string) => `  - id: 222224-a
     name: テストの居場所
+    kind: place
     categories: [ibasho]
     targets: [anyone]
     stages: [1]
@@ -50,10 +52,10 @@ describe('inventory validation', () => {
       entry('').replace('222224-a', '222224-b').replace('status: active', 'status: open');
     const r = checkInventoryText('izu.yaml', text);
     expect(r.issues.map((i) => [i.line, i.path.join('.'), i.message])).toEqual([
-      [18, 'resources.0.stages.0', '段階は 1〜4 で指定してください'],
-      [32, 'resources.1.status', '状態コードが正しくありません'],
+      [20, 'resources.0.stages.0', '段階は 1〜4 で指定してください'],
+      [35, 'resources.1.status', '状態コードが正しくありません'],
     ]);
-    expect(formatIssue(r.issues[0]!)).toBe('izu.yaml:18:14 (resources.0.stages.0): 段階は 1〜4 で指定してください');
+    expect(formatIssue(r.issues[0]!)).toBe('izu.yaml:20:14 (resources.0.stages.0): 段階は 1〜4 で指定してください');
   });
 
   it('checks cross-references: district of the city, point near the city and at its district', () => {

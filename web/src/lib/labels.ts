@@ -52,6 +52,7 @@ export const precisionJa: Record<Precision, string> = {
   address: '住所の位置',
   district: 'おおよその位置（地区の代表地点）',
   municipality: 'おおよその位置（市役所の地点）',
+  unknown: '場所は不明（計画に書かれていません）',
 };
 
 export const isApprox = (p: Precision) => p !== 'address';
