@@ -58,7 +58,11 @@ export const ResourceSchema = v.pipe(
     reading: v.optional(KatakanaSchema),
     aliases: v.optional(v.array(v.string()), []),
     categories: nonEmptyList(CategorySchema, '分類を1つ以上書いてください'),
-    targets: nonEmptyList(TargetSchema, '対象を1つ以上書いてください'),
+    /**
+     * Whom the plan says it is for. Empty when the plan does not say: shown as 「計画に記載なし」
+     * and never matched as open to anyone.
+     */
+    targets: v.array(TargetSchema),
     stages: nonEmptyList(StageSchema, '参加の段階を1つ以上書いてください'),
     description: v.optional(v.string()),
     /** 実施主体 / 委託先. */
