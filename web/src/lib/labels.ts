@@ -55,7 +55,8 @@ export const precisionJa: Record<Precision, string> = {
   unknown: '場所は不明（計画に書かれていません）',
 };
 
-export const isApprox = (p: Precision) => p !== 'address';
+/** Drawn, but at a district's or the city hall's point rather than the place itself. */
+export const isApprox = (p: Precision) => p === 'district' || p === 'municipality';
 
 export function formatKm(km: number | undefined): string {
   if (km === undefined) return '';
