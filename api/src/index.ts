@@ -20,6 +20,6 @@ export { DEFAULT_RATE_LIMITS, type RateLimits } from './deps.ts';
 export { ReferralService } from './referrals/service.ts';
 export { scoped } from './store/scope.ts';
 export { cipherFrom, loadDataKey } from './crypto/fields.ts';
-export { coverage } from './gaps/coverage.ts';
-export { gapCounts, kochikuReport, resourcesOf } from './gaps/report.ts';
+export { GapService } from './gaps/service.ts';
+export { coverageOf, kochikuReport } from './gaps/report.ts';
 export { createLogger } from './log.ts';

@@ -20,6 +20,7 @@ export * from './api/resources.ts';
 export * from './api/match.ts';
 export * from './account/schema.ts';
 export * from './editing/schema.ts';
+export * from './editing/describe.ts';
 export * from './audit/schema.ts';
 export * from './case/schema.ts';
 export * from './referral/schema.ts';

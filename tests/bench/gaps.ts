@@ -1,4 +1,4 @@
-import { coverage, gapCounts, kochikuReport, resourcesOf, scoped } from '@norishiro/api';
+import { coverageOf, kochikuReport, scoped } from '@norishiro/api';
 import { migrate, type Db } from '@norishiro/indexer';
 import { percentile } from './stats.ts';
 
@@ -26,7 +26,7 @@ const CATEGORIES = [
 const TARGETS = ['anyone', 'elderly', 'children', 'school_refusal', 'youth', 'hikikomori', 'poverty', 'disability'];
 
 /** Everything generated in SQL: a million rows one by one would measure the loader, not the query. */
-async function load(db: Db, m: number, r: number, g: number) {
+export async function loadGapScale(db: Db, m: number, r: number, g: number) {
   await db.query(
     `insert into municipalities (code, data)
      select lpad(i::text, 6, '0'), jsonb_build_object('code', lpad(i::text, 6, '0'), 'name', '市' || i, 'districts', '[]'::jsonb)
@@ -70,7 +70,7 @@ export async function benchGapScale(
 ): Promise<GapScaleFigures> {
   await migrate(db);
   const started = performance.now();
-  await load(db, opts.municipalities, opts.resources, opts.gaps);
+  await loadGapScale(db, opts.municipalities, opts.resources, opts.gaps);
   const loadSeconds = (performance.now() - started) / 1000;
   const bare: number[] = [];
   const cov: number[] = [];
@@ -86,11 +86,14 @@ export async function benchGapScale(
       resources: [],
       ip: 'bench',
     });
-    bare.push(await time(() => db.query('select count(*), sum(count) from gaps where municipality = $1', [code])));
-    cov.push(
-      await time(async () => coverage(await resourcesOf(db, code), await gapCounts(scope, code), 'district_category')),
-    );
-    rep.push(await time(() => kochikuReport(scope, code, '2026-01-01', '2026-12-31')));
+    const sides = [
+      async () =>
+        bare.push(await time(() => db.query('select count(*), sum(count) from gaps where municipality = $1', [code]))),
+      async () => cov.push(await time(() => coverageOf(scope, code, 'district_category'))),
+      async () => rep.push(await time(() => kochikuReport(scope, code, '2026-01-01', '2026-12-31'))),
+    ];
+    // Each side goes first in turn: whichever reads the municipality's rows first pays for the cold pages.
+    for (let k = 0; k < sides.length; k++) await sides[(i + k) % sides.length]!();
   }
   const stats = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);

@@ -98,7 +98,7 @@ try {
     }
   }
   if (want('gaps')) {
-    const sizes = { municipalities: 1741, resources: 100_000, gaps: Number(values['gap-records']), samples: 60 };
+    const sizes = { municipalities: 1741, resources: 100_000, gaps: Number(values['gap-records']), samples: 200 };
     console.log(
       `▶ Gap board at scale: ${sizes.municipalities} municipalities, ${sizes.resources} resources, ${sizes.gaps} gap records…`,
     );

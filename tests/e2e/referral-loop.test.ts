@@ -167,6 +167,22 @@ describe('referral loop (e2e, real service)', () => {
       .first()
       .waitFor();
     await accessible(staff, 'staff-outcomes');
+
+    // Staff set the city's own 定着支援 schedule; a wrong entry is explained, not lost.
+    await staff.getByRole('link', { name: '自治体の設定' }).click();
+    const days = staff.getByLabel(/定着支援の確認の日/);
+    expect(await days.inputValue()).toBe('14、30、90');
+    await days.fill('0、60');
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff
+      .getByRole('alert')
+      .getByText(/1日後以降/)
+      .waitFor();
+    await days.fill('７、60');
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff.getByText('保存しました').waitFor();
+    expect(await days.inputValue()).toBe('7、60');
+    await accessible(staff, 'staff-settings');
   });
 
   it('a second referral on the authority of a 支援会議 shares the profile without consent', async () => {
@@ -182,6 +198,25 @@ describe('referral loop (e2e, real service)', () => {
     await page.waitForURL(/\/staff\/referrals\/[^/]+$/);
     await page.getByText('支援会議（社会福祉法第106条の6）').waitFor();
     await page.getByText('ひきこもり').first().waitFor();
+  });
+
+  it('the matching desk opens filled with a case member’s profile, and keeps nothing afterwards', async () => {
+    const page = await as('coord@example.test', 'coord-password-1');
+    await page.goto(`${svc.url}/staff/cases`);
+    await page.locator('tbody a').first().click();
+    await page.getByRole('button', { name: 'マッチングの画面で条件を変えてさがす' }).click();
+    await page.waitForURL(/\/match$/);
+    await page.getByText('ケースの世帯員の状況を入れて さがしました').waitFor();
+    expect(await page.getByLabel('市町村（必須）').inputValue()).toBe(HIMI);
+    expect(await page.getByLabel('ひきこもり').first().isChecked()).toBe(true);
+    expect(await page.getByLabel('自由に書いてください', { exact: false }).inputValue()).toBe('囲碁');
+    await page.locator('#results-heading ~ *').first().waitFor();
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('囲碁');
+    expect(page.url()).not.toContain('囲碁');
+    // A coordinator may record the need as a gap from the desk itself.
+    await page.getByRole('button', { name: '不足として記録' }).click();
+    await page.getByText('不足として記録しました').waitFor();
+    await accessible(page, 'match-desk-from-case');
   });
 
   it('raised no script errors', () => expect(problems).toEqual([]));

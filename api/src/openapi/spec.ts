@@ -12,6 +12,12 @@ import {
 } from '@norishiro/data';
 import { ProxyRequestSchema } from '../search/proxy-query.ts';
 import { householdMatchPaths, householdMatchSchemas } from '../match/openapi.ts';
+import { editingPaths, editingSchemas } from '../editing/openapi.ts';
+import { gapOpenApi } from '../gaps/openapi.ts';
+import { caseSchemas, casePaths } from '../cases/openapi.ts';
+import { referralPaths, referralSchemas } from '../referrals/openapi.ts';
+import { accountPaths, accountSchemas } from '../accounts/openapi.ts';
+import { adminPaths, adminSchemas } from '../admin/openapi.ts';
 
 // Schemas with transforms or checks have no JSON form for those parts; the shape remains.
 const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
@@ -31,6 +37,7 @@ const queryParameters = Object.entries(ResourceQuerySchema.entries).map(([name, 
 
 /** OpenAPI 3.1, generated from the same data/ schemas the API validates with. */
 export function openApiSpec() {
+  const gaps = gapOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -91,6 +98,21 @@ export function openApiSpec() {
         },
       },
       ...householdMatchPaths,
+      ...editingPaths,
+      ...gaps.paths,
+      ...casePaths,
+      ...referralPaths,
+      ...accountPaths,
+      ...adminPaths,
+      '/api/openapi.json': {
+        get: { summary: 'この文書（OpenAPI 3.1）', responses: { 200: { description: '成功' } } },
+      },
+      '/api/docs': {
+        get: {
+          summary: 'この文書を読むための HTML',
+          responses: { 200: { description: '成功', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
+      },
     },
     components: {
       schemas: {
@@ -103,6 +125,20 @@ export function openApiSpec() {
         MatchResponse: json(MatchResponseSchema),
         ProxyRequest: json(ProxyRequestSchema, 'input'),
         ...householdMatchSchemas,
+        ...editingSchemas,
+        ...gaps.schemas,
+        ...caseSchemas,
+        ...referralSchemas,
+        ...accountSchemas,
+        ...adminSchemas,
+      },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'DATA_DIR の管理用トークン（同じ機械の CLI だけが使う）',
+        },
       },
     },
   };
