@@ -11,7 +11,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['data/src/**/*.test.ts', 'indexer/src/**/*.test.ts', 'api/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: [
+            'data/src/**/*.test.ts',
+            'indexer/src/**/*.test.ts',
+            'api/src/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
         },
       },
       {

@@ -78,7 +78,9 @@ describe.each(databaseKinds())('API routes on %s', (kind) => {
       expect(body.hits.some((h: { name: string }) => h.name.includes('トモニコ'))).toBe(true);
     });
     it('200: day and open-at-a-time filters keep only places open then', async () => {
-      const body = await (await t.app.request('/api/resources?municipality=212105&day=tue&openAt=11:00')).json();
+      const body = await (
+        await t.app.request('/api/resources?municipality=212105&day=tue&openAt=11:00&confirmed=true')
+      ).json();
       expect(body.total).toBeGreaterThan(0);
       expect(body.hits.every((h: { openHours: string[] }) => h.openHours.includes('tue-11'))).toBe(true);
     });

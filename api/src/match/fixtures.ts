@@ -32,6 +32,7 @@ export const candidateIn =
     openHours: [],
     scheduleKnown: false,
     scheduleSummary: '計画に記載なし',
+    sessions: [],
     cost: 'unknown',
     status: 'active',
     precision: 'municipality',

@@ -12,7 +12,7 @@ import {
   type ReferralStatus,
   type SharedProfile,
 } from '@norishiro/data';
-import { getResource, type Db, type Queryable } from '@norishiro/indexer';
+import { getResource, type Db } from '@norishiro/indexer';
 import { audit } from '../audit/log.ts';
 import type { FieldCipher } from '../crypto/fields.ts';
 import { HttpError } from '../errors.ts';

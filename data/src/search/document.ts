@@ -15,6 +15,7 @@ import type { Municipality } from '../municipality/schema.ts';
 import type { Resource } from '../resource/schema.ts';
 import { describeSchedule, scheduleDays } from '../schedule/describe.ts';
 import { toMinutes } from '../schedule/schema.ts';
+import { SessionSchema, sessionsOf } from '../schedule/sessions.ts';
 import { normalizeText, toHiragana, toKatakana } from '../text/kana.ts';
 import { variantsIn } from './synonyms.ts';
 
@@ -65,6 +66,8 @@ export const SearchDocumentSchema = v.object({
   openHours: v.array(v.string()),
   scheduleKnown: v.boolean(),
   scheduleSummary: v.string(),
+  /** Each weekday it runs, with hours where known (cards: 「火曜 10:00–15:00」, 「いま開いています」). */
+  sessions: v.array(SessionSchema),
   cost: v.picklist(['free', 'paid', 'unknown'] as const),
   status: StatusSchema,
   precision: PrecisionSchema,
@@ -106,12 +109,16 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
   const point = locationPoint(r.location);
   const nameReading = r.reading ? words(r.reading) : [];
   const categoryWords = r.categories.flatMap((c) => words(categoryReadings[c]));
+  // みやた finds 宮田地区's entries: the district's reading, as typed, with its 地区/町 suffix dropped.
+  const districtReading = m.districts.find((d) => d.name === r.district)?.reading;
+  const districtWords = districtReading ? words(districtReading.replace(/(ちく|ちょう|まち)$/, '')) : [];
   const readings = [
     ...new Set([
       ...nameReading.map(toHiragana),
       ...nameReading.map(toKatakana),
       ...categoryWords,
       ...categoryWords.map(toKatakana),
+      ...districtWords,
     ]),
   ];
   const text = normalizeText([r.name, ...r.aliases, r.description ?? '', ...r.tags].join(' '));
@@ -138,6 +145,7 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
     openHours: openHourKeys(r),
     scheduleKnown: r.schedule.kind !== 'unknown',
     scheduleSummary: describeSchedule(r.schedule),
+    sessions: sessionsOf(r.schedule),
     cost: r.cost.kind,
     status: r.status,
     precision: r.location.precision,
