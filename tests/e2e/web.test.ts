@@ -180,7 +180,7 @@ describe('web app (e2e, real service)', () => {
     const text = (await outside.locator('main').textContent()) ?? '';
     expect(text).toContain('市外（中津川市）');
     expect(text).not.toContain('恵那市のどこか');
-    expect(text).toContain('地図には 置いていません');
+    expect(text).toContain('地図には 出していません');
     expect(text).toMatch(/計画の時点\s*令和6年1月/);
     await expect(outside.locator('.map-box').count()).resolves.toBe(0);
     await screenshot(outside, 'resource-outside-city');
