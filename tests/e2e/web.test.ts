@@ -48,9 +48,9 @@ describe('web app (e2e, real service)', () => {
     // Approximate location and the open-on-day line are shown on the card.
     await expect(first.textContent()).resolves.toContain('おおよその位置');
     await expect(first.locator('.open-line').textContent()).resolves.toMatch(/曜/);
-    // Choosing a day says plainly whether it is open that day.
+    // Choosing a day gives that day's hours.
     await page.getByLabel('曜日', { exact: true }).selectOption('mon');
-    await expect.poll(() => first.locator('.open-line').textContent()).toContain('月曜 開いています');
+    await expect.poll(() => first.locator('.open-line').textContent()).toContain('月曜 10:00–15:00');
     await waitForMap(page);
     await expect(page.locator('[data-map-fallback]').first().getAttribute('data-map-fallback')).resolves.toBe('true');
     // Hovering a card highlights it (and its marker).
