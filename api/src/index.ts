@@ -23,3 +23,4 @@ export { cipherFrom, loadDataKey } from './crypto/fields.ts';
 export { GapService } from './gaps/service.ts';
 export { coverageOf, kochikuReport } from './gaps/report.ts';
 export { createLogger } from './log.ts';
+export { ensurePortFree, prepareData } from './boot.ts';

@@ -16,3 +16,4 @@ export * from './formats/opendata-csv/index.ts';
 export * from './formats/synthetic.ts';
 export { asInventories, csvBatch, hsdsBatch } from './cli/sources.ts';
 export { indexSynthetic, syntheticIndexName } from './cli/synthetic.ts';
+export * from './run/follower.ts';

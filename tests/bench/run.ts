@@ -35,7 +35,7 @@ try {
   const indexName = 'bench';
   if (want('index') || want('match')) {
     console.log(`▶ Indexing ${n.toLocaleString()} synthetic resources: bare client, then our indexer…`);
-    const f = await benchIndexing(client, meili.pid, n, indexName);
+    const f = await benchIndexing(client, meili.pid!, n, indexName);
     out.indexing = f;
     console.log(`  bare client  ${fmt(f.bareSeconds)} s`);
     console.log(`  our indexer  ${fmt(f.oursSeconds)} s  (${fmt(f.oursDocsPerSecond, 0)} docs/s)`);
