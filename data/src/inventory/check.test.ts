@@ -107,6 +107,32 @@ describe('inventory validation', () => {
     expect(formatTable(report)).toContain('居場所');
   });
 
+  it('a merged id may not live on nor point at two resources', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inv-'));
+    const merged = (id: string, former: string) => entry(`    formerIds: [${former}]\n`).replace('222224-a', id);
+    writeFileSync(join(dir, 'a.yaml'), header + merged('222224-a', '222224-b') + merged('222224-c', '222224-b'));
+    writeFileSync(join(dir, 'b.yaml'), header + merged('222224-d', '222224-c'));
+    const messages = loadInventories(dir).issues.map((i) => i.message);
+    expect(messages).toContain('以前の ID「222224-b」が 222224-a と 222224-c の両方にあります');
+    expect(messages).toContain('以前の ID「222224-c」（222224-d）が、いまも別の資源の ID です');
+  });
+
+  it('a role or a meeting says in its notes why it is listed; a place outside the city is not put on the city hall', () => {
+    const role = checkInventoryText('izu.yaml', header + entry('').replace('kind: place', 'kind: role'));
+    expect(role.issues.map((i) => i.path.join('.'))).toEqual(['resources.0.notes']);
+    const outside = checkInventoryText(
+      'izu.yaml',
+      header +
+        entry('')
+          .replace(
+            /location: .*/,
+            'location: { lat: 34.97667, lng: 138.94694, precision: address, pointOf: 市役所, outside: { name: 市外 } }',
+          )
+          .replace('    district: 修善寺地区\n', ''),
+    );
+    expect(outside.issues.map((i) => i.message)).toEqual(['市外の場所を伊豆市役所の地点に置かないでください']);
+  });
+
   it('passes over the five real inventories', () => {
     const loaded = loadInventories();
     expect(loaded.issues).toEqual([]);
