@@ -2,6 +2,7 @@ export * from './taxonomy/index.ts';
 export * from './schedule/index.ts';
 export * from './location/schema.ts';
 export * from './municipality/schema.ts';
+export * from './source/plans.ts';
 export * from './source/schema.ts';
 export * from './resource/schema.ts';
 export * from './needs/schema.ts';

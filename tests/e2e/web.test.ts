@@ -175,6 +175,34 @@ describe('web app (e2e, real service)', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('ふくし相談');
   });
 
+  it('a place outside the city, an old merged id and a role each say what they are', async () => {
+    const outside = await open('/resources/212105-cafe-takarabako');
+    const text = (await outside.locator('main').textContent()) ?? '';
+    expect(text).toContain('市外（中津川市）');
+    expect(text).not.toContain('恵那市のどこか');
+    expect(text).toContain('地図には 出していません');
+    expect(text).toMatch(/計画の時点\s*令和6年1月/);
+    await expect(outside.locator('.map-box').count()).resolves.toBe(0);
+    await screenshot(outside, 'resource-outside-city');
+    await expectAccessible(outside, '/resources/[id] 市外');
+    await outside.close();
+
+    const merged = await open('/resources/222224-kosodate-shien-center-nakaizu');
+    await expect(merged.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('ひよこくらぶ');
+    await expect(merged.locator('main').textContent()).resolves.toContain(
+      '以前の ID「222224-kosodate-shien-center-nakaizu」は この 資源に まとめました',
+    );
+    await merged.close();
+
+    const role = await open('/resources/152056-seikatsu-shien-coordinator');
+    const roleText = (await role.locator('main').textContent()) ?? '';
+    expect(roleText).toContain('役割（人）です');
+    expect(roleText).toContain('7人 配置されています');
+    expect(roleText).not.toContain('7か所');
+    await screenshot(role, 'resource-role');
+    await role.close();
+  }, 90_000);
+
   it('raised no script errors in any page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -21,6 +21,7 @@ export const candidateIn =
     municipalityName: m.name,
     prefecture: m.prefecture,
     name: '試しの居場所',
+    kind: 'place',
     aliases: [],
     categories: ['ibasho'],
     categoryLabels: ['居場所'],

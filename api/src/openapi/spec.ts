@@ -5,6 +5,7 @@ import {
   MatchResponseSchema,
   MunicipalitySchema,
   NeedsProfileSchema,
+  ResourceDetailSchema,
   ResourceListSchema,
   ResourceQuerySchema,
   ResourceSchema,
@@ -76,7 +77,10 @@ export function openApiSpec() {
         get: {
           summary: '資源の公開情報',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: { description: '成功' }, 404: error('見つからない') },
+          responses: {
+            200: ok('ResourceDetail', '成功（統合された以前の ID には、統合先の資源と mergedFrom を返します）'),
+            404: error('見つからない'),
+          },
         },
       },
       '/api/search/multi-search': {
@@ -115,6 +119,7 @@ export function openApiSpec() {
         ApiError: json(ApiErrorSchema),
         Municipality: json(MunicipalitySchema),
         Resource: json(ResourceSchema),
+        ResourceDetail: json(ResourceDetailSchema),
         ResourceList: json(ResourceListSchema),
         NeedsProfile: json(NeedsProfileSchema, 'input'),
         MatchResponse: json(MatchResponseSchema),

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { CategorySchema, DaySchema, StageSchema, TargetSchema } from '../taxonomy/codes.ts';
-import { MunicipalityCodeSchema } from '../municipality/schema.ts';
+import { MunicipalityCodeSchema, MunicipalitySchema } from '../municipality/schema.ts';
+import { ResourceSchema } from '../resource/schema.ts';
+import { PlanSchema } from '../source/plans.ts';
 import { TimeSchema } from '../schedule/schema.ts';
 import { SearchDocumentSchema } from '../search/document.ts';
 import { normalizeText } from '../text/kana.ts';
@@ -96,3 +98,15 @@ export const ResourceListSchema = v.object({
 
 export type ResourceHit = v.InferOutput<typeof ResourceHitSchema>;
 export type ResourceList = v.InferOutput<typeof ResourceListSchema>;
+
+/** One resource's public page: the entry, its municipality, and the plan it was read from. */
+export const ResourceDetailSchema = v.object({
+  resource: ResourceSchema,
+  municipality: MunicipalitySchema,
+  /** The plan's title and when it was written; absent for entries from other sources. */
+  plan: v.optional(v.pick(PlanSchema, ['title', 'period'])),
+  /** Set when the id asked for was merged into this resource: the old id it answered for. */
+  mergedFrom: v.optional(v.string()),
+});
+
+export type ResourceDetail = v.InferOutput<typeof ResourceDetailSchema>;

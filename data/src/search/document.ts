@@ -3,13 +3,14 @@ import {
   CategorySchema,
   DaySchema,
   FeatureSchema,
+  KindSchema,
   StageSchema,
   StatusSchema,
   TargetSchema,
   categoryLabels,
   type Category,
 } from '../taxonomy/codes.ts';
-import { PrecisionSchema } from '../location/schema.ts';
+import { locationPoint, OutsideSchema, PrecisionSchema } from '../location/schema.ts';
 import type { Municipality } from '../municipality/schema.ts';
 import type { Resource } from '../resource/schema.ts';
 import { describeSchedule, scheduleDays } from '../schedule/describe.ts';
@@ -45,6 +46,7 @@ export const SearchDocumentSchema = v.object({
   municipalityName: v.string(),
   prefecture: v.string(),
   name: v.string(),
+  kind: KindSchema,
   reading: v.optional(v.string()),
   /** Hiragana and katakana words of the name and categories. */
   readings: v.array(v.string()),
@@ -70,7 +72,10 @@ export const SearchDocumentSchema = v.object({
   status: StatusSchema,
   precision: PrecisionSchema,
   pointOf: v.string(),
-  _geo: v.object({ lat: v.number(), lng: v.number() }),
+  /** Absent when the place is not known (precision 'unknown'): never drawn, never near anything. */
+  _geo: v.optional(v.object({ lat: v.number(), lng: v.number() })),
+  /** Set for places outside the city whose plan names them. */
+  outside: v.optional(OutsideSchema),
   count: v.optional(v.number()),
   ageMin: v.optional(v.number()),
   ageMax: v.optional(v.number()),
@@ -101,6 +106,7 @@ const words = (s: string) =>
     .filter(Boolean);
 
 export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
+  const point = locationPoint(r.location);
   const nameReading = r.reading ? words(r.reading) : [];
   const categoryWords = r.categories.flatMap((c) => words(categoryReadings[c]));
   // みやた finds 宮田地区's entries: the district's reading, as typed, with its 地区/町 suffix dropped.
@@ -122,6 +128,7 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
     municipalityName: m.name,
     prefecture: m.prefecture,
     name: normalizeText(r.name),
+    kind: r.kind,
     reading: r.reading,
     readings,
     variants: variantsIn(`${text} ${r.categories.map((c) => categoryLabels[c].ja).join(' ')}`),
@@ -143,7 +150,8 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
     status: r.status,
     precision: r.location.precision,
     pointOf: r.location.pointOf,
-    _geo: { lat: r.location.lat, lng: r.location.lng },
+    ...(point && { _geo: point }),
+    ...(r.location.outside && { outside: r.location.outside }),
     count: r.count,
     ageMin: r.ageMin,
     ageMax: r.ageMax,

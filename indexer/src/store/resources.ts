@@ -153,6 +153,15 @@ export async function getResource(db: Queryable, id: string): Promise<Resource |
   return row?.data;
 }
 
+/** The resource an id was merged into (listed in its formerIds), if any. */
+export async function getMergedInto(db: Queryable, formerId: string): Promise<Resource | undefined> {
+  const [row] = await db.query<{ data: Resource }>(
+    `select data from resources where data->'formerIds' @> jsonb_build_array($1::text) order by id limit 1`,
+    [formerId],
+  );
+  return row?.data;
+}
+
 export async function listResources(db: Queryable): Promise<Resource[]> {
   return (await db.query<{ data: Resource }>('select data from resources where not synthetic order by id')).map(
     (r) => r.data,

@@ -60,7 +60,8 @@ export const precisionJa: Record<string, string> = {
   unknown: '場所は計画に書かれていません',
 };
 
-export const isApprox = (p: Precision) => p !== 'address';
+/** Drawn, but at a district's or the city hall's point rather than the place itself. */
+export const isApprox = (p: Precision) => p === 'district' || p === 'municipality';
 /** A point that says where the place is, not a city-hall stand-in (or no point at all). */
 export const isLocated = (p: string) => p === 'address' || p === 'district';
 

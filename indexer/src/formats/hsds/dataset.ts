@@ -3,7 +3,7 @@
  * (one array per table) form. Field names are HSDS's own; `x_norishiro` holds what HSDS
  * has no field for (see export.ts for the list).
  */
-import type { Municipality, Precision, Resource, Schedule } from '@norishiro/data';
+import type { Municipality, Outside, Precision, Resource, Schedule } from '@norishiro/data';
 
 export interface HsdsOrganization {
   id: string;
@@ -16,6 +16,9 @@ export interface HsdsOrganization {
 /** What a Norishiro resource holds that HSDS 3 has no field for. */
 export interface ServiceExtension {
   id: string;
+  kind: Resource['kind'];
+  /** Ids merged into this one; they keep answering with it. */
+  formerIds?: string[];
   reading?: string;
   aliases: string[];
   legalBasis?: string;
@@ -50,7 +53,7 @@ export interface HsdsLocation {
   description?: string;
   latitude?: number;
   longitude?: number;
-  x_norishiro?: { precision: Precision };
+  x_norishiro?: { precision: Precision; outside?: Outside };
 }
 
 export interface HsdsAddress {

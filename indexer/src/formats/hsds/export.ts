@@ -12,9 +12,9 @@
  * attributes (categories, targets, stages, features, operation).
  *
  * Extension properties, named `x_norishiro`, for what HSDS has no field for:
- * - service: id (the Norishiro id), reading, aliases (exact list), legalBasis, count, usage,
- *   tags, notes, source;
- * - location: precision;
+ * - service: id (the Norishiro id), kind, formerIds, reading, aliases (exact list), legalBasis,
+ *   count, usage, tags, notes, source;
+ * - location: precision, outside (a place outside the city whose plan names it);
  * - organization: municipality (the full record: reading, city hall, districts);
  * - schedule: kind (unknown vs irregular when there is no RRULE), timesPerPeriod;
  * - service_area: municipality code, district name.
@@ -60,6 +60,8 @@ function serviceOf(r: Resource, organizationId: string): HsdsService {
     assured_date: r.verifiedAt,
     x_norishiro: {
       id: r.id,
+      kind: r.kind,
+      ...(r.formerIds?.length && { formerIds: r.formerIds }),
       ...(r.reading !== undefined && { reading: r.reading }),
       aliases: r.aliases,
       ...(r.legalBasis !== undefined && { legalBasis: r.legalBasis }),
@@ -152,18 +154,17 @@ export function exportHsds(inventories: readonly Inventory[]): HsdsDataset {
       const sid = serviceId(r.id);
       out.services.push(serviceOf(r, orgId));
 
-      const { lat, lng, precision, pointOf } = r.location;
+      const { lat, lng, precision, pointOf, outside } = r.location;
       const address = r.contact?.address;
-      const locationKey = JSON.stringify([lat, lng, precision, pointOf, address]);
+      const locationKey = JSON.stringify([lat, lng, precision, pointOf, address, outside]);
       const locationId = uuidFor(`location:${locationKey}`);
       if (!locations.has(locationKey)) {
         locations.set(locationKey, {
           id: locationId,
           location_type: 'physical',
           name: pointOf,
-          latitude: lat,
-          longitude: lng,
-          x_norishiro: { precision },
+          ...(lat !== undefined && lng !== undefined && { latitude: lat, longitude: lng }),
+          x_norishiro: { precision, ...(outside && { outside }) },
         });
         if (address !== undefined) {
           out.addresses.push({

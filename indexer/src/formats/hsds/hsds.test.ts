@@ -19,6 +19,7 @@ const izu = {
 
 const base = {
   municipality: '222224',
+  kind: 'place',
   categories: ['salon'],
   targets: ['anyone'],
   stages: [2],

@@ -126,6 +126,9 @@ export function importHsds(dataset: HsdsDataset): HsdsImport {
       id: x?.id,
       municipality: m.code,
       name: s.name,
+      // A service from another HSDS publisher is something offered; Norishiro's own say which kind.
+      kind: x?.kind ?? 'service',
+      ...(x?.formerIds !== undefined && { formerIds: x.formerIds }),
       ...(x?.reading !== undefined && { reading: x.reading }),
       aliases: x?.aliases ?? (s.alternate_name ? [s.alternate_name] : []),
       categories: codes.categories,
@@ -138,10 +141,11 @@ export function importHsds(dataset: HsdsDataset): HsdsImport {
       ...(x?.legalBasis !== undefined && { legalBasis: x.legalBasis }),
       ...(district !== undefined && { district }),
       location: location && {
-        lat: location.latitude,
-        lng: location.longitude,
-        precision: location.x_norishiro?.precision ?? 'address',
+        ...(location.latitude !== undefined && { lat: location.latitude }),
+        ...(location.longitude !== undefined && { lng: location.longitude }),
+        precision: location.x_norishiro?.precision ?? (location.latitude === undefined ? 'unknown' : 'address'),
         pointOf: location.name,
+        ...(location.x_norishiro?.outside && { outside: location.x_norishiro.outside }),
       },
       schedule: fromHsdsSchedules(schedules.get(s.id) ?? []),
       cost: {
