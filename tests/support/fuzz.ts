@@ -85,6 +85,14 @@ export function fuzzer(spec: Spec, rand: () => number) {
   }
 
   const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  /** A lone surrogate cannot be percent-encoded: send the bytes a broken client would. */
+  const segment = (v: unknown) => {
+    try {
+      return encodeURIComponent(text(v));
+    } catch {
+      return '%ED%A0%80';
+    }
+  };
 
   return function next(): FuzzRequest {
     const path = pick(Object.keys(spec.paths));
@@ -94,10 +102,10 @@ export function fuzzer(spec: Spec, rand: () => number) {
     const query = new URLSearchParams();
     let url = path;
     for (const p of op.parameters ?? []) {
-      if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(text(value(p.schema))));
+      if (p.in === 'path') url = url.replace(`{${p.name}}`, segment(value(p.schema)));
       else if (p.in === 'query' && rand() < 0.7) query.set(p.name, text(value(p.schema)));
     }
-    url = url.replace(/\{[^}]+\}/g, () => encodeURIComponent(text(pick(HOSTILE))));
+    url = url.replace(/\{[^}]+\}/g, () => segment(pick(HOSTILE)));
     const bodySchema = op.requestBody?.content?.['application/json']?.schema;
     const body =
       method === 'get'
