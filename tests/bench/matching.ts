@@ -23,7 +23,7 @@ export interface MatchingFigures {
 }
 
 /** Deterministic, plausible profiles over the five cities. */
-function profiles(municipalities: readonly Municipality[], n: number): NeedsProfile[] {
+export function profiles(municipalities: readonly Municipality[], n: number): NeedsProfile[] {
   const rand = prng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   return Array.from({ length: n }, () => {

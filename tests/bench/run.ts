@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { inventoryBatch, meiliClient, startEmbeddedMeili } from '@norishiro/indexer';
 import { benchIndexing } from './indexing.ts';
 import { benchMatching } from './matching.ts';
+import { benchLoad } from './load.ts';
 import { benchSession } from './session.ts';
 import { benchReferrals } from './referrals.ts';
 import { benchGapScale } from './gaps.ts';
@@ -33,7 +34,7 @@ const meili = await startEmbeddedMeili(dir);
 try {
   const client = meiliClient(meili.url, meili.masterKey);
   const indexName = 'bench';
-  if (want('index') || want('match')) {
+  if (want('index') || want('match') || want('load')) {
     console.log(`▶ Indexing ${n.toLocaleString()} synthetic resources: bare client, then our indexer…`);
     const f = await benchIndexing(client, meili.pid!, n, indexName);
     out.indexing = f;
@@ -58,6 +59,36 @@ try {
     console.log(
       `  p95 ratio ${fmt(f.p95Ratio, 2)} (goal ≤ 1.15), throughput ratio ${fmt(f.throughputRatio, 2)} (goal ≥ 0.9)`,
     );
+  }
+  if (want('load')) {
+    const seconds = Number(values.seconds);
+    console.log(
+      `▶ Load: 200 connections for ${seconds} s each on search and match, each beside its bare Meilisearch query…`,
+    );
+    const f = await benchLoad(
+      client,
+      meili.url,
+      meili.masterKey,
+      `${indexName}_synthetic`,
+      inventoryBatch().municipalities,
+      {
+        connections: 200,
+        seconds,
+      },
+    );
+    out.load = f;
+    for (const [name, side] of [
+      ['GET /api/resources?q=', f.search],
+      ['POST /api/match      ', f.match],
+    ] as const) {
+      const row = (label: string, l: typeof side.bare) =>
+        console.log(
+          `  ${label}  ${l.requests} requests  p50 ${fmt(l.p50)} ms  p95 ${fmt(l.p95)} ms  ${fmt(l.rps, 0)} req/s  errors ${l.errors}`,
+        );
+      row('bare Meilisearch query', side.bare);
+      row(name, side.ours);
+      console.log(`  p95 ratio ${fmt(side.p95Ratio, 2)}`);
+    }
   }
   if (want('session')) {
     const requests = Number(values.requests);

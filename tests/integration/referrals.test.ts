@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAdmin } from '@norishiro/api';
+import { inventoryBatch, runImport } from '@norishiro/indexer';
 import { appWithInventories, type TestApp } from '../support/app.ts';
 import { as, signedInUser, type TestUser } from '../support/auth.ts';
 import { databaseKinds } from '../support/services.ts';
@@ -278,5 +279,39 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
       'followup_list',
     ])
       expect(actions).toContain(a);
+  });
+  it('a plan that merges a referred resource into another moves its referrals and hosts; its old id still answers', async () => {
+    const batch = inventoryBatch();
+    const [survivor] = batch.resources.filter((r) => r.municipality === HIMI && r.id !== resourceId);
+    const merged = {
+      ...batch,
+      resources: batch.resources
+        .filter((r) => r.id !== resourceId)
+        .map((r) => (r.id === survivor!.id ? { ...r, formerIds: [...(r.formerIds ?? []), resourceId] } : r)),
+    };
+    const summary = await runImport({ db: t.db, meili: t.deps.meili, indexName: t.deps.indexName }, merged);
+    expect(summary.removed).toBe(1);
+    const moved = await t.db.query<{ n: number }>('select count(*)::int as n from referrals where resource_id = $1', [
+      survivor!.id,
+    ]);
+    expect(moved[0]!.n).toBeGreaterThan(0);
+    const hosts = await t.db.query('select user_id from user_resources where resource_id = $1', [survivor!.id]);
+    expect(hosts).toHaveLength(1);
+    const old = await (await t.app.request(`/api/resources/${resourceId}`)).json();
+    expect(old.resource.id).toBe(survivor!.id);
+    expect(old.mergedFrom).toBe(resourceId);
+    resourceId = survivor!.id;
+  });
+
+  it('a plan that drops a referred resource ends it: the id and the referral stay, the next import changes nothing', async () => {
+    const batch = inventoryBatch();
+    const dropped = { ...batch, resources: batch.resources.filter((r) => r.id !== resourceId) };
+    const deps = { db: t.db, meili: t.deps.meili, indexName: t.deps.indexName };
+    await runImport(deps, dropped);
+    const page = await (await t.app.request(`/api/resources/${resourceId}`)).json();
+    expect(page.resource.status).toBe('ended');
+    expect((await t.app.request(`/api/referrals/${referral.id}`, as(coordinator))).status).toBe(200);
+    const again = await runImport(deps, dropped);
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0 });
   });
 });
