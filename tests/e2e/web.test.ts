@@ -44,7 +44,7 @@ describe('web app (e2e, real service)', () => {
     await page.getByRole('checkbox', { name: /^居場所/ }).check();
     const first = page.locator('ol.cards > li').first();
     await expect.poll(() => first.locator('h3').textContent(), { timeout: 15_000 }).toContain('トモニコ');
-    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toContain('岩村町');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain('岩村町');
     // Approximate location and the open-on-day line are shown on the card.
     await expect(first.textContent()).resolves.toContain('おおよその位置');
     await expect(first.locator('.open-line').textContent()).resolves.toMatch(/曜/);
