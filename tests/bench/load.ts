@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import type { Meilisearch } from 'meilisearch';
 import type { Municipality } from '@norishiro/data';
-import { buildContext, candidateFilter, CANDIDATE_LIMIT, SUMMARY_FIELDS } from '@norishiro/api';
+import { CANDIDATE_LIMIT, SUMMARY_FIELDS } from '@norishiro/api';
 import { nodeHttpClient } from '@norishiro/indexer';
-import { profiles, type LoadFigures } from './matching.ts';
+import { matchQueries, profiles, startMatchServer, type LoadFigures } from './matching.ts';
 import { percentile } from './stats.ts';
 
 export interface LoadSide {
@@ -55,26 +53,14 @@ export async function benchLoad(
   municipalities: readonly Municipality[],
   opts: { connections: number; seconds: number },
 ): Promise<{ search: LoadSide; match: LoadSide }> {
-  const server = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/bench/match-server.ts', meiliUrl, meiliKey, indexName],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const server = await startMatchServer(meiliUrl, meiliKey, indexName);
   try {
-    const [line] = (await once(server.stdout!, 'data')) as [Buffer];
-    const base = `http://127.0.0.1:${Number(/READY (\d+)/.exec(line.toString())![1])}`;
+    const base = `http://127.0.0.1:${server.port}`;
     const ms = opts.seconds * 1000;
     const http = nodeHttpClient(opts.connections, 30_000);
     const index = meili.index(indexName);
     const list = profiles(municipalities, 2000);
-    const byCode = new Map(municipalities.map((m) => [m.code, m]));
-    const queries = list.map((p) => {
-      const ctx = buildContext(p, byCode.get(p.municipality)!);
-      const o = ctx.origin;
-      return { filter: candidateFilter(ctx), ...(o ? { sort: [`_geoPoint(${o.lat}, ${o.lng}):asc`] } : {}) };
-    });
+    const queries = matchQueries(list, municipalities);
     const word = (i: number) => WORDS[i % WORDS.length]!;
     const city = (i: number) => municipalities[i % municipalities.length]!.code;
 
@@ -103,6 +89,6 @@ export async function benchLoad(
       match: { bare: bareMatch, ours: oursMatch, p95Ratio: oursMatch.p95 / bareMatch.p95 },
     };
   } finally {
-    server.kill();
+    server.stop();
   }
 }
