@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations, waitForMap, type TestBrowser } from './support/browser.ts';
-import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousViolations, waitForMap, type TestBrowser } from './support/browser.ts';
+import { type RunningService } from './support/server.ts';
+import { useService } from './support/suite.ts';
 
 // Issue 13, the public pages: each point checked in Chromium on a desktop and on a phone.
-const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
@@ -24,15 +22,7 @@ describe('public pages (e2e, real service)', () => {
   let browser: TestBrowser;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  }, 30_000);
+  useService((s, b) => ([svc, browser] = [s, b]));
 
   async function open(path: string, vp: { width: number; height: number }, before?: (p: Page) => Promise<void>) {
     const page = await browser.newPage({ width: vp.width, height: vp.height });

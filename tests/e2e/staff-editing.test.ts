@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, type TestBrowser } from './support/browser.ts';
+import type { RunningService } from './support/server.ts';
+import { addAccount, expectAccessible, signIn, useService } from './support/suite.ts';
 
-const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 const HIMI = '162051';
 const STAFF = { email: 'editor@example.test', password: 'editor-password-1' };
 const HOST = { email: 'keyaki@example.test', password: 'host-password-123' };
@@ -24,20 +21,9 @@ describe('resource editing pages (e2e, real service)', () => {
   let [noted, hosted, retired] = ['', '', ''];
   const problems: string[] = [];
 
-  /** `pnpm admin` against the running service: the command is handed to it. */
-  function adminCli(args: string[], stdin: string) {
-    const r = spawnSync('npx', ['tsx', 'api/src/cli/admin.ts', ...args], {
-      cwd: REPO_ROOT,
-      input: stdin,
-      env: { ...process.env, DATA_DIR: svc.dataDir },
-      encoding: 'utf8',
-    });
-    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-  }
+  useService((s, b) => ([svc, browser] = [s, b]));
 
   beforeAll(async () => {
-    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
     page = await browser.newPage();
     page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
     page.on('console', (m) => m.text().includes('Content Security Policy') && problems.push(m.text()));
@@ -46,35 +32,18 @@ describe('resource editing pages (e2e, real service)', () => {
     };
     [noted, hosted, retired] = list.hits.map((h) => h.id) as [string, string, string];
     const user = (who: typeof STAFF, name: string, role: string, extra: string[] = []) =>
-      adminCli(
-        ['user', 'add', '--email', who.email, '--name', name, '--role', role, '--municipality', HIMI, ...extra],
-        `${who.password}\n`,
+      addAccount(
+        svc,
+        ['--email', who.email, '--name', name, '--role', role, '--municipality', HIMI, ...extra],
+        who.password,
       );
     user(STAFF, '氷見 編集', 'staff');
     user(HOST, 'けやき 運営', 'host', ['--resource', hosted]);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  }, 30_000);
-
   const open = (path: string) => page.goto(svc.url + path, { waitUntil: 'load' });
 
-  async function expectAccessible(name: string) {
-    const violations = await seriousViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-    await screenshot(page, name);
-  }
-
-  async function signInAs(who: typeof STAFF) {
-    await page.context().clearCookies();
-    await open('/staff/login');
-    await page.getByLabel('メールアドレス').fill(who.email);
-    await page.getByLabel('パスワード').fill(who.password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL(/\/staff$/);
-  }
+  const signInAs = (who: typeof STAFF) => signIn(page, svc, who.email, who.password);
 
   async function tellMistake(id: string, text: string) {
     await open(`/resources/${id}`);
@@ -111,7 +80,7 @@ describe('resource editing pages (e2e, real service)', () => {
     await page.getByText('URL の形が正しくありません').waitFor();
     const describedBy = await url.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain('URL の形が正しくありません');
-    await expectAccessible('editing-field-error');
+    await expectAccessible(page, 'editing-field-error');
     await url.fill('');
   });
 
@@ -119,11 +88,11 @@ describe('resource editing pages (e2e, real service)', () => {
     await open('/staff/review');
     const note = reviewItem('電話番号は 0766-74-1111 です');
     await note.waitFor();
-    await expectAccessible('editing-review');
+    await expectAccessible(page, 'editing-review');
     await note.getByRole('link', { name: '直して採用する' }).click();
     await page.waitForURL(/suggestion=/);
     await page.getByRole('complementary').getByText('電話番号は 0766-74-1111 です').waitFor();
-    await expectAccessible('editing-from-note');
+    await expectAccessible(page, 'editing-from-note');
     await page.getByLabel('電話番号').fill('0766-74-1111');
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('住民の知らせを採用しました').waitFor();
@@ -131,7 +100,7 @@ describe('resource editing pages (e2e, real service)', () => {
     await page.getByRole('tab', { name: /変更履歴/ }).click();
     await page.getByRole('heading', { name: /住民の知らせを反映/ }).waitFor();
     await page.getByRole('cell', { name: '電話 0766-74-1111' }).first().waitFor();
-    await expectAccessible('editing-history-note');
+    await expectAccessible(page, 'editing-history-note');
 
     await open('/staff/review');
     await reviewItem('ここは もう やっていない').waitFor();
@@ -162,7 +131,7 @@ describe('resource editing pages (e2e, real service)', () => {
     await page.getByLabel('終了の理由').fill('令和7年3月で終了（担当課より）');
     await page.getByRole('button', { name: '終了にする' }).click();
     await page.getByText('終了にしました').waitFor();
-    await expectAccessible('editing-retired');
+    await expectAccessible(page, 'editing-retired');
   });
 
   it('residents see every accepted change on the public pages', async () => {

@@ -1,28 +1,18 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations, waitForMap, type TestBrowser } from './support/browser.ts';
-import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousViolations, waitForMap, type TestBrowser } from './support/browser.ts';
+import { type RunningService } from './support/server.ts';
+import { useService } from './support/suite.ts';
 
 // The whole service, as `pnpm start` runs it: the API plus the built web app (web/build
 // must exist; the root test script builds it first), tile-less map style, fresh data.
-const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 
 describe('web app (e2e, real service)', () => {
   let svc: RunningService;
   let browser: TestBrowser;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  }, 30_000);
+  useService((s, b) => ([svc, browser] = [s, b]));
 
   async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
     const page = await browser.newPage(viewport);

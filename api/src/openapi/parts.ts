@@ -5,6 +5,7 @@ import type * as v from 'valibot';
  * Building blocks shared by every area's part of the OpenAPI document, so that each area
  * (cases/openapi.ts, gaps/openapi.ts …) writes only what is its own.
  */
+// Schemas with transforms or checks have no JSON form for those parts; the shape remains.
 export const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
   toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore', typeMode }) as Record<string, unknown>;
 

@@ -1,4 +1,3 @@
-import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import {
   ApiErrorSchema,
@@ -18,14 +17,9 @@ import { caseSchemas, casePaths } from '../cases/openapi.ts';
 import { referralPaths, referralSchemas } from '../referrals/openapi.ts';
 import { accountPaths, accountSchemas } from '../accounts/openapi.ts';
 import { adminPaths, adminSchemas } from '../admin/openapi.ts';
+import { error, json, ref } from './parts.ts';
 
-// Schemas with transforms or checks have no JSON form for those parts; the shape remains.
-const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
-  toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore', typeMode }) as Record<string, unknown>;
-
-const content = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
-const error = (description: string) => ({ description, content: content('ApiError') });
-const ok = (ref: string, description = '成功') => ({ description, content: content(ref) });
+const ok = (name: string, description = '成功') => ({ description, content: ref(name) });
 
 const queryParameters = Object.entries(ResourceQuerySchema.entries).map(([name, schema]) => ({
   name,
@@ -86,14 +80,14 @@ export function openApiSpec() {
       '/api/search/multi-search': {
         post: {
           summary: 'instant-meilisearch 用の検索プロキシ（公開項目・公開中の資源のみ）',
-          requestBody: { content: content('ProxyRequest') },
+          requestBody: { content: ref('ProxyRequest') },
           responses: { 200: { description: 'Meilisearch の multi-search 応答' }, 400: error('許可されていない検索') },
         },
       },
       '/api/match': {
         post: {
           summary: 'ニーズに合う資源を理由つきで順位づけ（入力は保存もログもしません）',
-          requestBody: { content: content('NeedsProfile') },
+          requestBody: { content: ref('NeedsProfile') },
           responses: { 200: ok('MatchResponse'), 400: error('入力の誤り') },
         },
       },
