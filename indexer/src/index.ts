@@ -1,6 +1,7 @@
 export * from './config.ts';
 export * from './db/connect.ts';
 export * from './db/migrate.ts';
+export * from './db/backup.ts';
 export * from './meili/client.ts';
 export * from './meili/http.ts';
 export * from './meili/launcher.ts';

@@ -89,7 +89,7 @@ function readLock(file: string): LockRecord {
  * its start time; a lock left by a process that died, or whose pid now belongs to a process
  * started later, is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, 'norishiro.lock');
   const record = JSON.stringify({ pid: process.pid, started: startTime(process.pid) });
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -1,4 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backupKindOf, checkPgliteArchive } from '@norishiro/indexer';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, type TestBrowser } from './support/browser.ts';
@@ -217,6 +221,23 @@ describe('staff accounts (e2e, real service)', () => {
     await page.getByRole('button', { name: '変更を送る' }).click();
     await page.getByText('変更を送りました').waitFor();
     await expectAccessible(page, 'staff-host-change');
+  });
+
+  it('`pnpm admin backup` works while the service runs; `restore` waits until it is stopped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-backup-'));
+    try {
+      const file = join(dir, 'live.backup');
+      const taken = adminCli(['backup', file], '');
+      expect(taken.out).toContain('起動中のサービス');
+      expect(taken.code).toBe(0);
+      expect(backupKindOf(file)).toBe('pglite');
+      expect(() => checkPgliteArchive(file)).not.toThrow();
+      const refused = adminCli(['restore', '--replace', file], '');
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain('サービスを止めてから');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a resident opening a staff page is sent to sign in', async () => {

@@ -244,6 +244,8 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
       out: (l: string) => lines.push(l),
       err: (l: string) => lines.push(l),
       stdin: async () => '',
+      cwd: process.cwd(),
+      inService: false,
     };
     expect(await runAdmin(ctx, ['retention', '--dry-run'])).toBe(0);
     expect(lines.join('\n')).toContain('1 件');

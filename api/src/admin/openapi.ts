@@ -47,6 +47,10 @@ export const adminSchemas = {
   AdminCommand: {
     type: 'object',
     required: ['argv'],
-    properties: { argv: { type: 'array', items: { type: 'string' } }, stdin: { type: 'string' } },
+    properties: {
+      argv: { type: 'array', items: { type: 'string' } },
+      stdin: { type: 'string' },
+      cwd: { type: 'string' },
+    },
   },
 };
