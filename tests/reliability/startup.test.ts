@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openPglite } from '@norishiro/indexer';
 import { REPO_ROOT } from '../e2e/support/server.ts';
 import { processesMentioning, smallDisk, tempDir } from './support.ts';
 
@@ -76,6 +77,34 @@ describe('start-up refuses clearly and leaves nothing behind', () => {
       disk!.remove();
     },
     120_000,
+  );
+
+  const usedDisk = smallDisk(256);
+  it.skipIf(!usedDisk)(
+    'a full disk under a DATA_DIR already in use: said plainly, its data kept whole, no lock left',
+    async () => {
+      const dataDir = join(usedDisk!.path, 'data');
+      const indexed = spawnSync('npx', ['tsx', 'indexer/src/cli.ts'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+      expect(indexed.status, indexed.stderr).toBe(0);
+      usedDisk!.fill();
+      const { code, output } = await start({ PORT: '0', DATA_DIR: dataDir });
+      expect(code).toBe(1);
+      expect(output).toContain('ディスクがいっぱいです');
+      noStackTrace(output);
+      expect(processesMentioning(dataDir)).toEqual([]);
+      expect(existsSync(join(dataDir, 'norishiro.lock'))).toBe(false);
+      usedDisk!.free();
+      const db = await openPglite(join(dataDir, 'pg'));
+      const [row] = await db.query<{ n: number }>('select count(*)::int as n from resources');
+      await db.close();
+      expect(row!.n).toBeGreaterThan(100);
+      usedDisk!.remove();
+    },
+    240_000,
   );
 
   const roDisk = smallDisk(16);

@@ -34,7 +34,7 @@ export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
  */
 export function smallDisk(
   sizeMb: number,
-): { path: string; fill(): void; readOnly(): void; remove(): void } | undefined {
+): { path: string; fill(): void; free(): void; readOnly(): void; remove(): void } | undefined {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
   const path = tempDir('norishiro-disk-');
   const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', path], { encoding: 'utf8' });
@@ -48,6 +48,9 @@ export function smallDisk(
       mkdirSync(join(path, 'filler'), { recursive: true });
       // dd stops at ENOSPC with a non-zero status: that is the point.
       spawnSync('dd', ['if=/dev/zero', `of=${join(path, 'filler', 'zeros')}`, 'bs=1M'], { encoding: 'utf8' });
+    },
+    free() {
+      rmSync(join(path, 'filler'), { recursive: true, force: true });
     },
     readOnly() {
       execFileSync('mount', ['-o', 'remount,ro', path]);
