@@ -11,13 +11,28 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['data/src/**/*.test.ts', 'indexer/src/**/*.test.ts', 'api/src/**/*.test.ts'],
+          include: [
+            'data/src/**/*.test.ts',
+            'indexer/src/**/*.test.ts',
+            'api/src/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
         },
       },
       {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/eval/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

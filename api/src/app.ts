@@ -1,3 +1,4 @@
+import { hsdsRoutes } from './hsds/routes.ts';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .use('/admin/*', localTokenRoute())
     .route('/health', healthRoutes(deps))
     .route('/taxonomy', taxonomyRoutes())
+    .route('/hsds', hsdsRoutes(deps))
     .route('/municipalities', municipalityRoutes(deps))
     .route('/', editingRoutes(deps))
     .route('/resources', resourceRoutes(deps))

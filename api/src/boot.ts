@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import {
+  dropStaleBuilds,
   inventoryBatch,
   PHASE_LABELS,
   runImport,
@@ -8,8 +10,41 @@ import {
   type Runtime,
 } from '@norishiro/indexer';
 
+export class PortInUseError extends Error {}
+
+/**
+ * The port is checked before anything is loaded: a second start must not open DATA_DIR,
+ * start Meilisearch or migrate only to fail at the very end.
+ */
+export async function ensurePortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  }).catch((e: NodeJS.ErrnoException) => {
+    throw portError(e, port) ?? e;
+  });
+}
+
+export function portError(e: NodeJS.ErrnoException, port: number): PortInUseError | undefined {
+  if (e.code === 'EADDRINUSE')
+    return new PortInUseError(
+      `ポート ${port} はほかのプログラム（別の Norishiro かもしれません）が使っています。` +
+        `そのプログラムを止めるか、PORT=${port + 1} のように別のポートを指定してください。`,
+    );
+  if (e.code === 'EACCES')
+    return new PortInUseError(`ポート ${port} を使う権限がありません。1024 以上のポートを PORT に指定してください。`);
+  return undefined;
+}
+
+/** A build index is only ever this process's own when Meilisearch is embedded. */
+const STALE_BUILD_MS_SHARED = 15 * 60_000;
+
 /** On an empty database, load the plans' inventories so a new user sees the directory at once. */
 export async function prepareData(rt: Runtime, log: (line: string) => void): Promise<void> {
+  const stale = await dropStaleBuilds(rt.meili, rt.indexName, rt.embedded ? 0 : STALE_BUILD_MS_SHARED);
+  if (stale.length) log(`前回の作りかけの索引を削除しました: ${stale.join(', ')}`);
   const [{ n }] = (await rt.db.query<{ n: number }>('select count(*)::int as n from resources')) as [{ n: number }];
   if (n === 0) {
     log('初回起動: 計画の資源台帳をデータベースと検索索引に読み込みます…');

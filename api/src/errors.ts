@@ -1,9 +1,12 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { errorStatus, type ApiError, type ErrorCode } from '@norishiro/data';
+import { meiliUnavailable } from '@norishiro/indexer';
 import { createLogger, ErrorSampler, type Logger } from './log.ts';
 
 const fallbackLogger = createLogger();
-import { errorStatus, type ApiError, type ErrorCode } from '@norishiro/data';
 
 export interface ErrorDetail {
   path: string;
@@ -25,7 +28,30 @@ export const errorBody = (code: ErrorCode, message: string, details?: ErrorDetai
   error: details ? { code, message, details } : { code, message },
 });
 
+/** How long a client should wait before asking again while search is down (restarts take seconds). */
+export const SEARCH_RETRY_AFTER_SECONDS = 10;
+export const SEARCH_UNAVAILABLE = '検索が一時的に使えません。しばらくしてから、もう一度お試しください';
+
 const sampler = new ErrorSampler();
+
+/** The error's kind and route, not its ids, so a flood of one failure is one key. */
+const sampleKey = (err: Error, c: Context, path: string) =>
+  `${err.name}:${err.message}:${c.req.method}:${path.replace(/\/[^/]*\d[^/]*/g, '/:id')}`;
+
+function logSampled(log: Logger, level: 'warn' | 'error', key: string, c: Context, err: Error, msg: string) {
+  const count = sampler.shouldLog(key);
+  if (count === undefined) return;
+  log[level](
+    {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      error: { name: err.name, message: err.message, at: err.stack?.split('\n')[1]?.trim() },
+      count,
+    },
+    msg,
+  );
+}
 
 /**
  * No stack trace ever leaves the server: unknown errors become a plain 500, logged as one
@@ -44,21 +70,38 @@ export function onError(err: Error, c: Context, log: Logger = fallbackLogger) {
     );
   }
   const path = new URL(c.req.url).pathname;
-  const count = sampler.shouldLog(
-    `${err.name}:${err.message}:${c.req.method}:${path.replace(/\/[^/]*\d[^/]*/g, '/:id')}`,
-  );
-  if (count !== undefined)
-    log.error(
-      {
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path,
-        error: { name: err.name, message: err.message, at: err.stack?.split('\n')[1]?.trim() },
-        count,
-      },
-      'request failed',
-    );
+  // Meilisearch down, hung or restarting: the caller can only wait. The supervisor logs the
+  // outage itself, so each request adds at most a sampled warning.
+  if (meiliUnavailable(err)) {
+    logSampled(log, 'warn', `search-unavailable:${path}`, c, err, 'search unavailable');
+    c.header('Retry-After', String(SEARCH_RETRY_AFTER_SECONDS));
+    return c.json(errorBody('service_unavailable', SEARCH_UNAVAILABLE), 503);
+  }
+  logSampled(log, 'error', sampleKey(err, c, path), c, err, 'request failed');
   return c.json(errorBody('internal', 'サーバー内部でエラーが起きました。時間をおいてもう一度お試しください'), 500);
 }
 
 export const notFound = (c: Context) => c.json(errorBody('not_found', '指定されたページや資源は見つかりません'), 404);
+
+/**
+ * Node answers a request it cannot parse (headers too large, a broken request line) before
+ * Hono sees it, by default with an empty body. This gives those answers the error shape;
+ * a connection that is already gone gets nothing.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const [status, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'リクエストのヘッダーが大きすぎます']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'リクエストが時間内に届きませんでした']
+        : [400, 'リクエストの形式が正しくありません'];
+  const body = JSON.stringify(errorBody('invalid_request', message));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'content-type: application/json; charset=utf-8\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\n` +
+      'connection: close\r\n\r\n' +
+      body,
+  );
+}

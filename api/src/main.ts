@@ -2,13 +2,17 @@ import type { AddressInfo } from 'node:net';
 import {
   ConfigError,
   DataDirBusyError,
+  dataDirProblem,
+  followIndex,
   loadConfig,
   MeiliUnavailableError,
   openRuntime,
   UnavailableError,
+  type Config,
+  type Runtime,
 } from '@norishiro/indexer';
 import { createApp } from './app.ts';
-import { announce, prepareData, warmUp } from './boot.ts';
+import { announce, ensurePortFree, portError, PortInUseError, prepareData, warmUp } from './boot.ts';
 import { setupUrlIfNeeded } from './auth/setup.ts';
 import { loadDataKey } from './crypto/fields.ts';
 import { loadServiceConfig } from './config.ts';
@@ -21,26 +25,50 @@ import { createHttpServer, exposeApiToWeb, loadWebHandler } from './server.ts';
 
 const log = (line: string) => console.log(line);
 
-/** Failures a user can fix get a plain sentence and exit 1; anything else is a bug. */
+/** An embedded Meilisearch that answers nothing for this long is killed and restarted. */
+const MEILI_HANG_MS = 20_000;
+
+/**
+ * Failures a user can fix get a plain sentence and exit 1. Anything else is a bug: still one
+ * sentence, with the stack trace only when LOG_LEVEL=debug asks for it.
+ */
 function fail(e: unknown): never {
-  const known = [ConfigError, DataDirBusyError, UnavailableError, MeiliUnavailableError].some((T) => e instanceof T);
-  console.error(known ? `起動できません: ${(e as Error).message}` : e);
+  const known = [ConfigError, DataDirBusyError, UnavailableError, MeiliUnavailableError, PortInUseError].some(
+    (T) => e instanceof T,
+  );
+  if (known) console.error(`起動できません: ${(e as Error).message}`);
+  else {
+    console.error(`起動中に予期しないエラーが起きました: ${(e as Error)?.message ?? String(e)}`);
+    if (process.env.LOG_LEVEL === 'debug') console.error(e);
+  }
   process.exit(1);
 }
 
 async function main() {
   // pnpm runs this from api/; DATA_DIR is relative to where the user typed the command.
   const config = loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
+  await ensurePortFree(config.PORT, config.HOST);
+  log(`Norishiro を起動しています（データ: ${config.DATA_DIR}）…`);
+  // DATA_DIR is checked (writable, not full) here, before anything is written into it.
+  const rt = await openRuntime(config, { log, meiliHangMs: MEILI_HANG_MS });
+  try {
+    await serve(config, rt);
+  } catch (e) {
+    await rt.close().catch(() => undefined);
+    throw dataDirProblem(e, config.DATA_DIR) ?? e;
+  }
+}
+
+async function serve(config: Config, rt: Runtime) {
   const svc = loadServiceConfig(process.env, config.DATA_DIR, config.PORT);
   // adapter-node builds page URLs from ORIGIN; without it, same-origin form posts over http are refused.
   process.env.ORIGIN ??= svc.origin;
-  log(`Norishiro を起動しています（データ: ${config.DATA_DIR}）…`);
-  const rt = await openRuntime(config);
   log(
     `  検索: ${config.MEILI_URL ? config.MEILI_URL : '同梱の Meilisearch'} / データベース: ${rt.db.kind === 'pglite' ? '同梱の PGlite' : 'PostgreSQL'}`,
   );
   await prepareData(rt, log);
   await warmUp(rt);
+  const follower = followIndex(rt, { log });
   const deps = createDeps({
     db: rt.db,
     meili: rt.meili,
@@ -63,7 +91,13 @@ async function main() {
     trustedProxies: svc.trustedProxies,
     pageLimit: svc.rateLimit ? (client) => withinLimit(rt.db, DEFAULT_RATE_LIMITS.page, client) : undefined,
   });
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => reject(portError(e, config.PORT) ?? e));
+    server.listen(config.PORT, config.HOST, resolve);
+  }).catch(async (e: unknown) => {
+    await follower.stop();
+    throw e;
+  });
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   const { token, remove } = announce(rt, `http://127.0.0.1:${port}`);
@@ -83,6 +117,7 @@ async function main() {
     remove();
     await unlisten();
     await stopJobs();
+    await follower.stop();
     server.close();
     server.closeAllConnections();
     await rt.close();

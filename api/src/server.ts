@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import type { App } from './app.ts';
 import { CLIENT_IP_HEADER } from './auth/auth.ts';
+import { answerClientError } from './errors.ts';
 import { clientAddress } from './security/client-ip.ts';
 import { setSecurityHeaders } from './security/headers.ts';
 
@@ -57,7 +58,7 @@ export function createHttpServer(app: App, web: NodeHandler | undefined, opts: H
   const api = getRequestListener(app.fetch);
   const page = web ?? notBuilt;
   const trusted = opts.trustedProxies ?? [];
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     // Whatever a client claims here is replaced: the audit log and rate limits read this.
     req.headers[CLIENT_IP_HEADER] = clientAddress(req, trusted);
     setSecurityHeaders(req, res, { https: !!opts.https });
@@ -70,4 +71,6 @@ export function createHttpServer(app: App, web: NodeHandler | undefined, opts: H
       () => page(req, res, () => notBuilt(req, res)),
     );
   });
+  server.on('clientError', answerClientError);
+  return server;
 }

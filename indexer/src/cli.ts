@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadInventories } from '@norishiro/data/inventories';
 import { formatIssue } from '@norishiro/data/validate';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { exportHsds } from './formats/hsds/index.ts';
+import { exportHsds, toDataPackage, type HsdsTabular } from './formats/hsds/index.ts';
 import { meiliClient } from './meili/client.ts';
 import { masterKeyFor, MeiliUnavailableError } from './meili/launcher.ts';
 import {
@@ -31,8 +31,10 @@ const USAGE = `使い方: pnpm index [オプション]
   --json                    結果を JSON で表示する
   --inventories DIR         別の台帳フォルダを読み込む
   --csv FILE --mapping MAP  自治体標準オープンデータセットの CSV を読み込む（MAP は分類の対応表 JSON）
-  --hsds FILE               Open Referral HSDS 3 の JSON を読み込む
-  --export-hsds FILE        ディレクトリ全体を HSDS 3 の JSON に書き出す
+  --hsds FILE               Open Referral HSDS 3 の JSON（tabular・service・service_list）を読み込む
+  --municipality CODE       --hsds で、自治体の書かれていないサービスをこの団体コードの自治体のものとして読む
+  --export-hsds DIR         ディレクトリ全体を HSDS 3 で DIR に書き出す（compiled/tabular.json と
+                            datapackage.json + 表ごとの CSV）
   --synthetic N             ベンチマーク用の架空データ N 件を別の索引に作る（実データには入りません）
   -h, --help                この説明を表示する`;
 
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     csv: { type: 'string' },
     mapping: { type: 'string' },
     hsds: { type: 'string' },
+    municipality: { type: 'string' },
     'export-hsds': { type: 'string' },
     synthetic: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -54,14 +57,22 @@ const base = process.env.INIT_CWD ?? process.cwd();
 const path = (p: string) => resolve(base, p);
 const say = (line: string) => !values.json && console.error(line);
 
-function reportRejected(rejected: Rejected[]) {
+function reportRejected(rejected: Rejected[], read: number) {
   if (rejected.length === 0) return;
-  say(`${rejected.length} 件を取り込めませんでした（他は取り込みます）:`);
+  say(`${rejected.length} 件を取り込めませんでした${read > 0 ? '（他は取り込みます）' : ''}:`);
   for (const r of rejected) say(`  ${r.where}: ${r.reason}`);
 }
 
+interface Chosen {
+  /** Undefined: the inventories (the service reads its own). */
+  batch?: ImportBatch;
+  rejected: Rejected[];
+  /** Any rejection fails the run (HSDS), or only a file of which nothing could be read (CSV). */
+  failOn: 'any' | 'all';
+}
+
 /** What to import: the inventories unless a file was named. */
-function chooseBatch(): ImportBatch | undefined {
+function chooseBatch(): Chosen {
   if (values.csv) {
     if (!values.mapping)
       throw new InvalidInputError('--csv には --mapping で分類の対応表 (JSON) も指定してください', []);
@@ -72,15 +83,25 @@ function chooseBatch(): ImportBatch | undefined {
       inventories.map((i) => i.municipality),
     );
     say(`${values.csv}: ${note}、${batch.resources.length} 件を読み取りました`);
-    reportRejected(rejected);
-    return batch;
+    reportRejected(rejected, batch.resources.length);
+    return { batch, rejected, failOn: 'all' };
   }
   if (values.hsds) {
-    const { batch, rejected } = hsdsBatch(path(values.hsds));
-    reportRejected(rejected);
-    return batch;
+    const { inventories } = loadInventories();
+    const { batch, rejected } = hsdsBatch(path(values.hsds), {
+      municipalities: inventories.map((i) => i.municipality),
+      municipality: values.municipality,
+    });
+    say(`${values.hsds}: ${batch.resources.length} 件を読み取りました`);
+    reportRejected(rejected, batch.resources.length);
+    return { batch, rejected, failOn: 'any' };
   }
-  return values.inventories ? inventoryBatch(path(values.inventories)) : undefined;
+  if (values.municipality) throw new InvalidInputError('--municipality は --hsds と一緒に指定してください', []);
+  return {
+    batch: values.inventories ? inventoryBatch(path(values.inventories)) : undefined,
+    rejected: [],
+    failOn: 'any',
+  };
 }
 
 async function importBatch(config: Config, service: ServiceRecord | undefined, batch: ImportBatch | undefined) {
@@ -102,19 +123,32 @@ async function importBatch(config: Config, service: ServiceRecord | undefined, b
   }
 }
 
-async function exportDirectory(config: Config, service: ServiceRecord | undefined, file: string) {
+async function directoryAsHsds(config: Config, service: ServiceRecord | undefined): Promise<HsdsTabular> {
   if (service) {
     const res = await fetch(`${service.url}/api/admin/hsds`, { headers: { authorization: `Bearer ${service.token}` } });
-    if (!res.ok) throw new RemoteIndexError(`The running service refused the export (HTTP ${res.status}).`);
-    return writeFileSync(file, await res.text());
+    if (!res.ok) throw new RemoteIndexError(`起動中のサービスが書き出しを受け付けませんでした（HTTP ${res.status}）。`);
+    return (await res.json()) as HsdsTabular;
   }
   const rt = await openRuntime(config);
   try {
-    const dataset = exportHsds(asInventories(await listMunicipalities(rt.db), await listResources(rt.db)));
-    writeFileSync(file, JSON.stringify(dataset, null, 2));
+    const inventories = asInventories(await listMunicipalities(rt.db), await listResources(rt.db));
+    // Taxonomy URIs name where the service publishes them: its ORIGIN, else the local default.
+    return exportHsds(inventories, { baseUrl: process.env.ORIGIN ?? `http://localhost:${config.PORT}` });
   } finally {
     await rt.close();
   }
+}
+
+/** Both HSDS file forms: compiled/tabular.json, and the tabular data package (datapackage.json + CSVs). */
+async function exportDirectory(config: Config, service: ServiceRecord | undefined, dir: string) {
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new InvalidInputError(`--export-hsds にはフォルダを指定してください（${dir} はファイルです）`, []);
+  const data = await directoryAsHsds(config, service);
+  mkdirSync(join(dir, 'compiled'), { recursive: true });
+  writeFileSync(join(dir, 'compiled', 'tabular.json'), JSON.stringify(data, null, 2) + '\n');
+  for (const [file, content] of toDataPackage(data, { name: 'norishiro', title: 'Norishiro 社会資源ディレクトリ' }))
+    writeFileSync(join(dir, file), content);
+  return data.service.length;
 }
 
 async function synthetic(config: Config, service: ServiceRecord | undefined, n: number) {
@@ -142,8 +176,10 @@ async function main() {
   const config = loadConfig(process.env, base);
   const service = readServiceRecord(config.DATA_DIR);
   if (values['export-hsds']) {
-    await exportDirectory(config, service, path(values['export-hsds']));
-    return say(`HSDS 3 の JSON を ${values['export-hsds']} に書き出しました。`);
+    const services = await exportDirectory(config, service, path(values['export-hsds']));
+    return say(
+      `HSDS 3 で ${services} 件のサービスを ${values['export-hsds']} に書き出しました（compiled/tabular.json、datapackage.json と表ごとの CSV）。`,
+    );
   }
   if (values.synthetic) {
     const n = Number(values.synthetic);
@@ -156,8 +192,23 @@ async function main() {
         : `架空データ ${result.documents} 件を索引 ${result.index} に作りました（${result.seconds.toFixed(1)} 秒）。`,
     );
   }
-  const summary: IndexRunSummary = await importBatch(config, service, chooseBatch());
-  console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  const chosen = chooseBatch();
+  const failed = chosen.rejected.length > 0 && (chosen.failOn === 'any' || (chosen.batch?.resources.length ?? 0) === 0);
+  if (chosen.batch && chosen.batch.resources.length === 0) {
+    // An empty batch would retire everything this file imported before: import nothing.
+    if (values.json) console.log(JSON.stringify({ imported: false, rejected: chosen.rejected }, null, 2));
+    else say('読み取れた資源がないため、何も取り込んでいません。');
+    process.exitCode = 1;
+    return;
+  }
+  const summary: IndexRunSummary = await importBatch(config, service, chosen.batch);
+  console.log(
+    values.json ? JSON.stringify({ ...summary, rejected: chosen.rejected }, null, 2) : formatSummary(summary),
+  );
+  if (failed) {
+    say(`取り込めなかったものが ${chosen.rejected.length} 件あります（上の一覧を見てください）。`);
+    process.exitCode = 1;
+  }
 }
 
 const USER_ERRORS = [

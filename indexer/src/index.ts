@@ -1,6 +1,7 @@
 export * from './config.ts';
 export * from './db/connect.ts';
 export * from './db/migrate.ts';
+export * from './db/backup.ts';
 export * from './meili/client.ts';
 export * from './meili/http.ts';
 export * from './meili/launcher.ts';
@@ -16,3 +17,4 @@ export * from './formats/opendata-csv/index.ts';
 export * from './formats/synthetic.ts';
 export { asInventories, csvBatch, hsdsBatch } from './cli/sources.ts';
 export { indexSynthetic, syntheticIndexName } from './cli/synthetic.ts';
+export * from './run/follower.ts';

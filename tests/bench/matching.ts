@@ -23,7 +23,7 @@ export interface MatchingFigures {
 }
 
 /** Deterministic, plausible profiles over the five cities. */
-function profiles(municipalities: readonly Municipality[], n: number): NeedsProfile[] {
+export function profiles(municipalities: readonly Municipality[], n: number): NeedsProfile[] {
   const rand = prng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   return Array.from({ length: n }, () => {
@@ -72,6 +72,29 @@ async function load(concurrency: number, total: number, send: (i: number) => Pro
   };
 }
 
+/** The real API in its own process over the given index (tests/bench/match-server.ts). */
+export async function startMatchServer(meiliUrl: string, meiliKey: string, indexName: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/bench/match-server.ts', meiliUrl, meiliKey, indexName],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  return { port: Number(/READY (\d+)/.exec(line.toString())![1]), stop: () => child.kill() };
+}
+
+/** The Meilisearch query POST /api/match sends for each profile: what a bare client is timed on. */
+export function matchQueries(list: readonly NeedsProfile[], municipalities: readonly Municipality[]) {
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  return list.map((p) => {
+    const ctx = buildContext(p, byCode.get(p.municipality)!);
+    const o = ctx.origin;
+    return { filter: candidateFilter(ctx), ...(o ? { sort: [`_geoPoint(${o.lat}, ${o.lng}):asc`] } : {}) };
+  });
+}
+
 /**
  * Both sides send through the same keep-alive node:http client, so the load generator's own
  * cost is alike and small.
@@ -87,23 +110,11 @@ export async function benchMatching(
   municipalities: readonly Municipality[],
   opts = { concurrency: 20, requests: 2000 },
 ): Promise<MatchingFigures> {
-  const server = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/bench/match-server.ts', meiliUrl, meiliKey, indexName],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const server = await startMatchServer(meiliUrl, meiliKey, indexName);
   try {
-    const [line] = (await once(server.stdout!, 'data')) as [Buffer];
-    const port = Number(/READY (\d+)/.exec(line.toString())![1]);
+    const port = server.port;
     const list = profiles(municipalities, opts.requests);
-    const byCode = new Map(municipalities.map((m) => [m.code, m]));
-    const queries = list.map((p) => {
-      const ctx = buildContext(p, byCode.get(p.municipality)!);
-      const o = ctx.origin;
-      return { filter: candidateFilter(ctx), ...(o ? { sort: [`_geoPoint(${o.lat}, ${o.lng}):asc`] } : {}) };
-    });
+    const queries = matchQueries(list, municipalities);
     const index = meili.index(indexName);
     const bareSend = async (i: number) => {
       const q = queries[i % queries.length]!;
@@ -125,6 +136,6 @@ export async function benchMatching(
     const ours = await load(opts.concurrency, opts.requests, oursSend);
     return { bare, ours, p95Ratio: ours.p95 / bare.p95, throughputRatio: ours.rps / bare.rps };
   } finally {
-    server.kill();
+    server.stop();
   }
 }

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestBrowser } from './support/browser.ts';
+import type { RunningService } from './support/server.ts';
+import { addAccount, expectAccessible, signIn, useService } from './support/suite.ts';
+import { parseCsv } from '../support/csv.ts';
 
-const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 const HIMI = '162051';
 
 /**
@@ -18,65 +19,22 @@ describe('gap board and the 構築会議 report (e2e, real service)', () => {
   let svc: RunningService;
   let browser: TestBrowser;
 
-  beforeAll(async () => {
-    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  }, 240_000);
+  useService((s, b) => ([svc, browser] = [s, b]));
 
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  }, 30_000);
+  const addUser = (email: string, role: string, password: string) =>
+    addAccount(svc, ['--email', email, '--name', role, '--role', role, '--municipality', HIMI], password);
 
-  const addUser = (email: string, role: string, password: string) => {
-    const r = spawnSync(
-      'npx',
-      [
-        'tsx',
-        'api/src/cli/admin.ts',
-        'user',
-        'add',
-        '--email',
-        email,
-        '--name',
-        role,
-        '--role',
-        role,
-        '--municipality',
-        HIMI,
-      ],
-      {
-        cwd: REPO_ROOT,
-        input: `${password}\n`,
-        env: { ...process.env, DATA_DIR: svc.dataDir },
-        encoding: 'utf8',
-      },
-    );
-    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-  };
-
-  async function signIn(email: string, password: string): Promise<Page> {
+  async function as(email: string, password: string): Promise<Page> {
     const page = await browser.newPage();
-    await page.context().clearCookies();
-    await page.goto(`${svc.url}/staff/login`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL(/\/staff$/);
+    await signIn(page, svc, email, password);
     return page;
-  }
-
-  async function accessible(page: Page, name: string) {
-    const violations = await seriousViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-    await screenshot(page, name);
   }
 
   it('from a match with no fit to the printed report and its CSV', async () => {
     addUser('coord@example.test', 'coordinator', 'coord-password-1');
     addUser('staff@example.test', 'staff', 'staff-password-1');
 
-    const coord = await signIn('coord@example.test', 'coord-password-1');
+    const coord = await as('coord@example.test', 'coord-password-1');
     await coord.goto(`${svc.url}/staff/cases`);
     await coord.getByLabel('不登校').first().check();
     await coord.getByLabel('子ども').first().check();
@@ -86,23 +44,42 @@ describe('gap board and the 構築会議 report (e2e, real service)', () => {
     await coord.getByRole('button', { name: '不足として記録' }).click();
     await coord.getByText('不足として記録しました').waitFor();
 
-    const staff = await signIn('staff@example.test', 'staff-password-1');
+    const staff = await as('staff@example.test', 'staff-password-1');
     await staff.goto(`${svc.url}/staff/gaps`);
     const gap = staff.locator('section.gap').first();
     await gap.getByText('不登校').waitFor();
     await expect.poll(() => gap.locator('h2').textContent()).toContain('3未満');
-    await accessible(staff, 'staff-gaps');
+    await expectAccessible(staff, 'staff-gaps');
     await gap.getByLabel('次の状態').selectOption({ label: '構築会議で検討' });
     await gap.getByLabel('コメント').fill('12月の構築会議で扱う');
     await gap.getByRole('button', { name: '記録する' }).click();
     await staff.getByText('記録しました').waitFor();
     await staff.locator('section.gap').first().getByText('12月の構築会議で扱う').waitFor();
 
+    // A gap written by hand: text that looks like a name is pointed out before it is saved.
+    await staff.getByText('懇談会などで分かった不足を手で記録する').click();
+    await staff.getByLabel('足りないもの', { exact: false }).fill('山田さんの近くに夜の居場所がない');
+    await staff.getByText('人の名前のような書き方があります').waitFor();
+    await staff.getByLabel('足りないもの', { exact: false }).fill('夜に通える居場所が地区にない');
+    await staff.locator('details.manual').getByLabel('就労体験').check();
+    await staff.locator('details.manual').getByRole('button', { name: '記録する', exact: true }).click();
+    await staff.getByText('夜に通える居場所が地区にない').waitFor();
+
+    // The coverage map: district points under the resource layer, the same figures in a table.
+    await staff.getByRole('link', { name: '地図' }).click();
+    await staff.waitForSelector('[data-map-ready="true"]', { timeout: 30_000 });
+    await staff.getByRole('table', { name: /地区ごとの不足と実施中の資源/ }).waitFor();
+    expect(await staff.getByRole('row', { name: /地図に置けない記録/ }).textContent()).toContain('3未満');
+    await expectAccessible(staff, 'staff-gaps-map');
+    await staff.getByRole('link', { name: '分類×時間帯の表' }).click();
+    await staff.getByRole('columnheader', { name: '計' }).waitFor();
+    await staff.locator('.plot svg').waitFor();
+
     await staff.goto(`${svc.url}/staff/reports/kochiku`);
     await staff.getByRole('heading', { name: /構築会議の報告/ }).waitFor();
-    await accessible(staff, 'staff-kochiku-report');
+    await expectAccessible(staff, 'staff-kochiku-report');
     const summary = await staff.locator('.summary').textContent();
-    expect(summary).toContain('不足の記録: 3未満 件（1 種類）');
+    expect(summary).toContain('不足の記録: 3未満 件（2 種類）');
     expect(summary).toContain('構築会議で検討中: 1');
 
     const dir = mkdtempSync(join(tmpdir(), 'nori-report-'));
@@ -122,11 +99,14 @@ describe('gap board and the 構築会議 report (e2e, real service)', () => {
     await download.saveAs(csvPath);
     const csv = readFileSync(csvPath, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const rows = csv.trim().split('\r\n');
+    const [header, ...rows] = parseCsv(csv);
+    expect(header![9]).toBe('件数');
     expect(rows).toHaveLength(2);
-    const cols = rows[1]!.split(',');
-    expect(cols[3]).toContain('不登校');
-    expect(cols[9]).toBe('3未満');
-    expect(cols[10]).toBe('構築会議で検討');
+    const fromMatch = rows.find((r) => r[3]!.includes('不登校'))!;
+    expect(fromMatch[9]).toBe('3未満');
+    expect(fromMatch[10]).toBe('構築会議で検討');
+    const byHand = rows.find((r) => r[8] === '夜に通える居場所が地区にない')!;
+    expect(byHand[2]).toBe('就労体験');
+    expect(byHand[10]).toBe('新規');
   });
 });

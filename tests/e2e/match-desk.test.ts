@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
+import { type RunningService } from './support/server.ts';
+import { useService } from './support/suite.ts';
 
-const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
@@ -15,15 +13,7 @@ describe('matching desk (e2e): households, keyboard, wording', () => {
   let svc: RunningService;
   let browser: TestBrowser;
 
-  beforeAll(async () => {
-    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  }, 30_000);
-
+  useService((s, b) => ([svc, browser] = [s, b]));
   async function open(size: (typeof SIZES)[number]): Promise<Page> {
     const page = await browser.newPage({ width: size.width, height: size.height });
     await page.goto(`${svc.url}/match`, { waitUntil: 'load' });

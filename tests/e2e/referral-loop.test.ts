@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestBrowser } from './support/browser.ts';
+import type { RunningService } from './support/server.ts';
+import { addAccount, expectAccessible, signIn, useService } from './support/suite.ts';
 
-const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 const HIMI = '162051';
 
 /**
@@ -20,43 +20,16 @@ describe('referral loop (e2e, real service)', () => {
   let browser: TestBrowser;
   const problems: string[] = [];
 
-  beforeAll(async () => {
-    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  }, 240_000);
+  useService((s, b) => ([svc, browser] = [s, b]));
+  const adminCli = (args: string[], password: string) => addAccount(svc, args, password);
 
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  }, 30_000);
-
-  function adminCli(args: string[], password: string) {
-    const r = spawnSync('npx', ['tsx', 'api/src/cli/admin.ts', 'user', 'add', ...args], {
-      cwd: REPO_ROOT,
-      input: `${password}\n`,
-      env: { ...process.env, DATA_DIR: svc.dataDir },
-      encoding: 'utf8',
-    });
-    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-  }
-
+  /** Each person in a browser context of their own, so three can be signed in at once. */
   async function as(email: string, password: string): Promise<Page> {
     const context = await browser.context.browser()?.newContext();
     const page = context ? await context.newPage() : await browser.newPage();
-    await page.context().clearCookies();
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${svc.url}/staff/login`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL(/\/staff$/);
+    await signIn(page, svc, email, password);
     return page;
-  }
-
-  async function accessible(page: Page, name: string) {
-    const violations = await seriousViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-    await screenshot(page, name);
   }
 
   it('case → match → referral with 本人同意 → host accepts and records the visit → follow-ups → 紹介票 → outcome', async () => {
@@ -84,7 +57,7 @@ describe('referral loop (e2e, real service)', () => {
     await page.getByLabel('興味・関心（「、」で区切る）').fill('囲碁');
     await page.getByRole('button', { name: 'ケースを作る' }).click();
     await page.waitForURL(/\/staff\/cases\/[^/]+$/);
-    await accessible(page, 'staff-case');
+    await expectAccessible(page, 'staff-case');
     await page.getByRole('button', { name: 'この人の紹介先をさがす' }).click();
     const first = page.locator('ol.results > li').first();
     await first.waitFor();
@@ -97,12 +70,12 @@ describe('referral loop (e2e, real service)', () => {
       .getByLabel('興味・関心')
       .uncheck()
       .catch(() => undefined);
-    await accessible(page, 'staff-referral-form');
+    await expectAccessible(page, 'staff-referral-form');
     await page.getByRole('button', { name: '紹介する', exact: true }).click();
     await page.waitForURL(/\/staff\/referrals\/[^/]+$/);
     const referralUrl = page.url();
     await page.getByText('紹介済み').first().waitFor();
-    await accessible(page, 'staff-referral');
+    await expectAccessible(page, 'staff-referral');
 
     adminCli(
       [
@@ -121,7 +94,7 @@ describe('referral loop (e2e, real service)', () => {
     );
     const host = await as('host@example.test', 'host-password-12');
     await host.goto(`${svc.url}/staff/referrals`);
-    await accessible(host, 'host-referrals');
+    await expectAccessible(host, 'host-referrals');
     await host.locator('tbody a').first().click();
     await host.waitForURL(referralUrl);
     expect(await host.getByText('囲碁').count()).toBe(0);
@@ -137,17 +110,17 @@ describe('referral loop (e2e, real service)', () => {
     }
     await host.getByRole('button', { name: '担当者に支援を依頼する' }).click();
     await host.getByText('担当者に支援を依頼しました').waitFor();
-    await accessible(host, 'host-referral');
+    await expectAccessible(host, 'host-referral');
 
     await page.goto(`${svc.url}/staff/today`);
     await page.getByText('受け入れ先から支援の依頼がありました').waitFor();
-    await accessible(page, 'staff-today');
+    await expectAccessible(page, 'staff-today');
     await page.goto(referralUrl);
     await page.getByRole('heading', { name: '定着支援の確認' }).waitFor();
     expect(await page.locator('text=予定').count()).toBeGreaterThanOrEqual(3);
 
     await page.goto(`${referralUrl}/print`);
-    await accessible(page, 'staff-referral-print');
+    await expectAccessible(page, 'staff-referral-print');
     const dir = mkdtempSync(join(tmpdir(), 'nori-pdf-'));
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: join(dir, 'sheet.pdf'), format: 'A4' });
@@ -166,7 +139,23 @@ describe('referral loop (e2e, real service)', () => {
       .getByText('3未満')
       .first()
       .waitFor();
-    await accessible(staff, 'staff-outcomes');
+    await expectAccessible(staff, 'staff-outcomes');
+
+    // Staff set the city's own 定着支援 schedule; a wrong entry is explained, not lost.
+    await staff.getByRole('link', { name: '自治体の設定' }).click();
+    const days = staff.getByLabel(/定着支援の確認の日/);
+    expect(await days.inputValue()).toBe('14、30、90');
+    await days.fill('0、60');
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff
+      .getByRole('alert')
+      .getByText(/1日後以降/)
+      .waitFor();
+    await days.fill('７、60');
+    await staff.getByRole('button', { name: '保存する' }).click();
+    await staff.getByText('保存しました').waitFor();
+    expect(await days.inputValue()).toBe('7、60');
+    await expectAccessible(staff, 'staff-settings');
   });
 
   it('a second referral on the authority of a 支援会議 shares the profile without consent', async () => {
@@ -182,6 +171,25 @@ describe('referral loop (e2e, real service)', () => {
     await page.waitForURL(/\/staff\/referrals\/[^/]+$/);
     await page.getByText('支援会議（社会福祉法第106条の6）').waitFor();
     await page.getByText('ひきこもり').first().waitFor();
+  });
+
+  it('the matching desk opens filled with a case member’s profile, and keeps nothing afterwards', async () => {
+    const page = await as('coord@example.test', 'coord-password-1');
+    await page.goto(`${svc.url}/staff/cases`);
+    await page.locator('tbody a').first().click();
+    await page.getByRole('button', { name: 'マッチングの画面で条件を変えてさがす' }).click();
+    await page.waitForURL(/\/match$/);
+    await page.getByText('ケースの世帯員の状況を入れて さがしました').waitFor();
+    expect(await page.getByLabel('市町村（必須）').inputValue()).toBe(HIMI);
+    expect(await page.getByLabel('ひきこもり').first().isChecked()).toBe(true);
+    expect(await page.getByLabel('自由に書いてください', { exact: false }).inputValue()).toBe('囲碁');
+    await page.locator('#results-heading ~ *').first().waitFor();
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('囲碁');
+    expect(page.url()).not.toContain('囲碁');
+    // A coordinator may record the need as a gap from the desk itself.
+    await page.getByRole('button', { name: '不足として記録' }).click();
+    await page.getByText('不足として記録しました').waitFor();
+    await expectAccessible(page, 'match-desk-from-case');
   });
 
   it('raised no script errors', () => expect(problems).toEqual([]));

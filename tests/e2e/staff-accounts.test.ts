@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backupKindOf, checkPgliteArchive } from '@norishiro/indexer';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.ts';
-import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, type TestBrowser } from './support/browser.ts';
+import { REPO_ROOT, type RunningService } from './support/server.ts';
+import { expectAccessible, useService } from './support/suite.ts';
 
-const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 const PASSWORD = 'first-admin-password';
 
 /**
@@ -18,26 +20,12 @@ describe('staff accounts (e2e, real service)', () => {
   let browser: TestBrowser;
   const problems: string[] = [];
 
-  beforeAll(async () => {
-    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  }, 30_000);
+  useService((s, b) => ([svc, browser] = [s, b]));
 
   async function open(page: Page, path: string) {
     page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
     page.on('console', (m) => m.text().includes('Content Security Policy') && problems.push(`${path}: ${m.text()}`));
     await page.goto(svc.url + path, { waitUntil: 'load' });
-  }
-
-  async function expectAccessible(page: Page, name: string) {
-    const violations = await seriousViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-    await screenshot(page, name);
   }
 
   async function signIn(page: Page, email: string, password: string) {
@@ -233,6 +221,23 @@ describe('staff accounts (e2e, real service)', () => {
     await page.getByRole('button', { name: '変更を送る' }).click();
     await page.getByText('変更を送りました').waitFor();
     await expectAccessible(page, 'staff-host-change');
+  });
+
+  it('`pnpm admin backup` works while the service runs; `restore` waits until it is stopped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-backup-'));
+    try {
+      const file = join(dir, 'live.backup');
+      const taken = adminCli(['backup', file], '');
+      expect(taken.out).toContain('起動中のサービス');
+      expect(taken.code).toBe(0);
+      expect(backupKindOf(file)).toBe('pglite');
+      expect(() => checkPgliteArchive(file)).not.toThrow();
+      const refused = adminCli(['restore', '--replace', file], '');
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain('サービスを止めてから');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a resident opening a staff page is sent to sign in', async () => {

@@ -1,28 +1,18 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations, waitForMap, type TestBrowser } from './support/browser.ts';
-import { REPO_ROOT, startService, type RunningService } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousViolations, waitForMap, type TestBrowser } from './support/browser.ts';
+import { type RunningService } from './support/server.ts';
+import { useService } from './support/suite.ts';
 
 // The whole service, as `pnpm start` runs it: the API plus the built web app (web/build
 // must exist; the root test script builds it first), tile-less map style, fresh data.
-const built = existsSync(join(REPO_ROOT, 'web', 'build', 'handler.js'));
 
 describe('web app (e2e, real service)', () => {
   let svc: RunningService;
   let browser: TestBrowser;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    if (!built) throw new Error('web/build がありません: 先に `pnpm --filter @norishiro/web build` を実行してください');
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  }, 30_000);
+  useService((s, b) => ([svc, browser] = [s, b]));
 
   async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
     const page = await browser.newPage(viewport);
@@ -44,13 +34,13 @@ describe('web app (e2e, real service)', () => {
     await page.getByRole('checkbox', { name: /^居場所/ }).check();
     const first = page.locator('ol.cards > li').first();
     await expect.poll(() => first.locator('h3').textContent(), { timeout: 15_000 }).toContain('トモニコ');
-    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toContain('岩村町');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain('岩村町');
     // Approximate location and the open-on-day line are shown on the card.
     await expect(first.textContent()).resolves.toContain('おおよその位置');
     await expect(first.locator('.open-line').textContent()).resolves.toMatch(/曜/);
-    // Choosing a day says plainly whether it is open that day.
+    // Choosing a day gives that day's hours.
     await page.getByLabel('曜日', { exact: true }).selectOption('mon');
-    await expect.poll(() => first.locator('.open-line').textContent()).toContain('月曜 開いています');
+    await expect.poll(() => first.locator('.open-line').textContent()).toContain('月曜 10:00–15:00');
     await waitForMap(page);
     await expect(page.locator('[data-map-fallback]').first().getAttribute('data-map-fallback')).resolves.toBe('true');
     // Hovering a card highlights it (and its marker).
@@ -174,6 +164,34 @@ describe('web app (e2e, real service)', () => {
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('ふくし相談');
   });
+
+  it('a place outside the city, an old merged id and a role each say what they are', async () => {
+    const outside = await open('/resources/212105-cafe-takarabako');
+    const text = (await outside.locator('main').textContent()) ?? '';
+    expect(text).toContain('市外（中津川市）');
+    expect(text).not.toContain('恵那市のどこか');
+    expect(text).toContain('地図には 出していません');
+    expect(text).toMatch(/計画の時点\s*令和6年1月/);
+    await expect(outside.locator('.map-box').count()).resolves.toBe(0);
+    await screenshot(outside, 'resource-outside-city');
+    await expectAccessible(outside, '/resources/[id] 市外');
+    await outside.close();
+
+    const merged = await open('/resources/222224-kosodate-shien-center-nakaizu');
+    await expect(merged.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('ひよこくらぶ');
+    await expect(merged.locator('main').textContent()).resolves.toContain(
+      '以前の ID「222224-kosodate-shien-center-nakaizu」は この 資源に まとめました',
+    );
+    await merged.close();
+
+    const role = await open('/resources/152056-seikatsu-shien-coordinator');
+    const roleText = (await role.locator('main').textContent()) ?? '';
+    expect(roleText).toContain('役割（人）です');
+    expect(roleText).toContain('7人 配置されています');
+    expect(roleText).not.toContain('7か所');
+    await screenshot(role, 'resource-role');
+    await role.close();
+  }, 90_000);
 
   it('raised no script errors in any page', () => {
     expect(pageErrors).toEqual([]);

@@ -31,15 +31,12 @@ const ATAMI_HOKATSU = [
 ];
 /** Preschool hubs (地域子育て支援拠点): for parents with babies and toddlers. */
 const IZU_CHILDCARE = [
-  '222224-kosodate-shien-center-shuzenji',
-  '222224-kosodate-shien-center-toi',
-  '222224-kosodate-shien-center-amagi-yugashima',
-  '222224-kosodate-shien-center-nakaizu',
-  '222224-haraho-kosodate-shien-center',
   '222224-nobinobi-hiroba-kosodate-shien-center',
-  '222224-suisui-kosodate-shien-center',
+  '222224-kosodate-shien-center-toi',
   '222224-inaiinaibaa-kosodate-shien-center',
   '222224-hiyoko-club-kosodate-shien-center',
+  '222224-haraho-kosodate-shien-center',
+  '222224-suisui-kosodate-shien-center',
 ];
 const IZU_DEMENTIA_CAFES = [
   '222224-ibasho-ninchisho-cafe-shuzenji',
@@ -61,7 +58,6 @@ const HIMI_CARE_SERVICES = [
   '162051-homon-kaigo',
   '162051-kyotaku-kaigo-shien',
   '162051-tsusho-kaigo-koreishashienka',
-  '162051-tsusho-kaigo-shogaishashienka',
   '162051-homon-nyuyoku-kaigo',
 ];
 const HIMI_SMALL_CHILDREN = ['162051-chiikigata-hoikusho-kirara'];
@@ -505,11 +501,7 @@ export const coordinatorScenarios: Scenario[] = [
       wants: ['childcare_hub'],
       needs: { withChild: true },
     },
-    mustTop3: [
-      '222224-kosodate-shien-center-shuzenji',
-      '222224-kosodate-oshaberi-salon',
-      '222224-nobinobi-hiroba-kosodate-shien-center',
-    ],
+    mustTop3: ['222224-nobinobi-hiroba-kosodate-shien-center', '222224-kosodate-oshaberi-salon'],
     mustNotTop5: ['222224-locotre-kyoshitsu-shuzenji', ...IZU_WORK_A],
     covers: ['district-typed'],
   },

@@ -70,12 +70,12 @@ export const householdScenarios: HouseholdScenario[] = [
     },
     members: [
       {
-        mustTop3: ['222224-nakaizu-chiku-hokatsu-shien-center', '222224-ibasho-nakaizu'],
-        mustNotTop5: ['222224-kosodate-shien-center-nakaizu', '222224-shuro-keizoku-a-nakaizu'],
+        mustTop3: ['222224-nakaizu-chiku-hokatsu-shien-center', '222224-ibasho-ninchisho-cafe-nakaizu'],
+        mustNotTop5: ['222224-hiyoko-club-kosodate-shien-center', '222224-shuro-keizoku-a-nakaizu'],
       },
       {
         mustTop3: ['222224-shuro-keizoku-b-nakaizu'],
-        mustNotTop5: ['222224-kosodate-shien-center-nakaizu', '222224-locotre-kyoshitsu-nakaizu'],
+        mustNotTop5: ['222224-hiyoko-club-kosodate-shien-center', '222224-locotre-kyoshitsu-nakaizu'],
       },
     ],
     gap: false,

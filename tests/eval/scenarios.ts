@@ -64,7 +64,7 @@ export const scenarios: Scenario[] = [
     why: '熱海市は地域包括支援センターを熱海・泉伊豆山・南熱海の3圏域に置いており、南熱海に住む高齢者の最初の窓口は南熱海地域包括支援センターである。',
     profile: { municipality: ATAMI, district: '南熱海地区', age: 82, stage: 1, wants: ['consultation'] },
     mustTop3: ['222054-minami-atami-hokatsu-shien-center'],
-    mustNotTop5: [...ATAMI_CHILDCARE, '222054-ririfu-chiiki-katsudo-shien-center'],
+    mustNotTop5: [...ATAMI_CHILDCARE, '222054-ririfu-support-center-sodan'],
   },
   {
     name: '熱海: 南熱海で乳児を育てる親',
@@ -85,7 +85,7 @@ export const scenarios: Scenario[] = [
     name: '熱海: 障がいのある人の日中の通い先',
     why: '熱海市の地域活動支援センター事業はサポートセンターリリぶが担い、障がいのある人が通って交流する場である。',
     profile: { municipality: ATAMI, age: 45, situations: ['disability'], stage: 2, wants: ['activity_center'] },
-    mustTop3: ['222054-ririfu-chiiki-katsudo-shien-center'],
+    mustTop3: ['222054-ririfu-support-center-sodan'],
     mustNotTop5: [...ATAMI_CHILDCARE],
   },
   {
@@ -114,7 +114,7 @@ export const scenarios: Scenario[] = [
       interests: ['介護予防'],
     },
     mustTop3: ['222054-chiiki-kaigo-yobo-katsudo-shien'],
-    mustNotTop5: [...ATAMI_CHILDCARE, '222054-ririfu-chiiki-katsudo-shien-center'],
+    mustNotTop5: [...ATAMI_CHILDCARE, '222054-ririfu-support-center-sodan'],
   },
   {
     name: '熱海: 家から出にくい30代、属性を問わない居場所',
@@ -173,7 +173,7 @@ export const scenarios: Scenario[] = [
       wants: ['employment_support'],
     },
     mustTop3: ['222224-shuro-keizoku-b-nakaizu', '222224-shuro-keizoku-a-nakaizu'],
-    mustNotTop5: ['222224-kosodate-shien-center-nakaizu', '222224-ibasho-nakaizu'],
+    mustNotTop5: ['222224-hiyoko-club-kosodate-shien-center', '222224-ibasho-ninchisho-cafe-nakaizu'],
   },
   {
     name: '伊豆: 障がいのある人が家から出る最初の一歩',
@@ -214,15 +214,17 @@ export const scenarios: Scenario[] = [
       wants: ['childcare_hub'],
       needs: { withChild: true },
     },
-    mustTop3: ['222224-kosodate-shien-center-amagi-yugashima'],
+    mustTop3: ['222224-inaiinaibaa-kosodate-shien-center'],
     mustNotTop5: ['222224-ibasho-ninchisho-cafe-amagi-yugashima', '222224-locotre-kyoshitsu-amagi-yugashima'],
   },
   {
     name: '伊豆: 生活に困る40代、働く段階',
-    why: '伊豆市は生活困窮者就労支援員を置き、働ける段階の人の就労を支える。',
+    why: '伊豆市の計画は生活困窮者就労支援員を連携の相手（役割）として挙げるだけで、働く段階の生活困窮者が通える就労支援の場は挙げていない。相談先は生活困窮者自立相談支援機関で、足りない資源として構築会議に挙げる。',
     profile: { municipality: IZU, age: 44, situations: ['poverty'], stage: 4, wants: ['employment_support'] },
-    mustTop3: ['222224-seikatsu-konkyusha-shuro-shienin'],
-    mustNotTop5: ['222224-kosodate-shien-center-shuzenji', '222224-step-salon'],
+    mustTop3: ['222224-seikatsu-konkyusha-jiritsu-sodan-shien-kikan'],
+    mustNotTop5: ['222224-nobinobi-hiroba-kosodate-shien-center', '222224-step-salon'],
+    gap: true,
+    gapNames: ['就労支援'],
   },
   {
     name: '伊豆: 中伊豆で認知症の親を介護する家族',
@@ -236,14 +238,14 @@ export const scenarios: Scenario[] = [
       wants: ['ibasho'],
     },
     mustTop3: ['222224-ibasho-ninchisho-cafe-nakaizu'],
-    mustNotTop5: [...IZU_WORK_A, '222224-kosodate-shien-center-nakaizu'],
+    mustNotTop5: [...IZU_WORK_A, '222224-hiyoko-club-kosodate-shien-center'],
   },
   {
     name: '伊豆: 元気な68歳、ボランティアを始めたい',
     why: '伊豆市は介護予防ボランティア養成講座でロコトレ教室やOB会を支える人を育てている。',
     profile: { municipality: IZU, district: '修善寺地区', age: 68, stage: 3, wants: ['volunteer_experience'] },
     mustTop3: ['222224-kaigo-yobo-volunteer-yosei-koza'],
-    mustNotTop5: ['222224-kosodate-shien-center-shuzenji'],
+    mustNotTop5: ['222224-nobinobi-hiroba-kosodate-shien-center'],
   },
 
   // ─── 柏崎市 (002) ───

@@ -78,7 +78,9 @@ describe.each(databaseKinds())('API routes on %s', (kind) => {
       expect(body.hits.some((h: { name: string }) => h.name.includes('トモニコ'))).toBe(true);
     });
     it('200: day and open-at-a-time filters keep only places open then', async () => {
-      const body = await (await t.app.request('/api/resources?municipality=212105&day=tue&openAt=11:00')).json();
+      const body = await (
+        await t.app.request('/api/resources?municipality=212105&day=tue&openAt=11:00&confirmed=true')
+      ).json();
       expect(body.total).toBeGreaterThan(0);
       expect(body.hits.every((h: { openHours: string[] }) => h.openHours.includes('tue-11'))).toBe(true);
     });
@@ -104,6 +106,20 @@ describe.each(databaseKinds())('API routes on %s', (kind) => {
       const body = await res.json();
       expect(body.resource.source.file).toBe('001_2719d1a6160a5cb4.txt');
       expect(body.municipality.name).toBe('伊豆市');
+    });
+    it('200 with when the plan was written, apart from when the entry was checked', async () => {
+      const body = await (await t.app.request('/api/resources/162051-fukushi-soudan-support-center')).json();
+      expect(body.plan).toMatchObject({ period: '令和3年度' });
+      expect(body.plan.title).toContain('氷見市');
+      expect(body.mergedFrom).toBeUndefined();
+    });
+    it('200 for an id merged into another: the survivor, and the id it answered for', async () => {
+      const res = await t.app.request('/api/resources/222054-nakaizu-riha-shogaisha-seikatsu-shien-center');
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.resource.id).toBe('222224-nakaizu-riha-shogaisha-seikatsu-shien-center');
+      expect(body.municipality.name).toBe('伊豆市');
+      expect(body.mergedFrom).toBe('222054-nakaizu-riha-shogaisha-seikatsu-shien-center');
     });
     it('404 for an unknown id', async () => {
       await expectError(await t.app.request('/api/resources/000000-nothing'), 404, 'not_found');

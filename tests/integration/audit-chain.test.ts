@@ -17,6 +17,8 @@ async function verify(t: TestApp): Promise<{ code: number; out: string }> {
       out: (l) => lines.push(l),
       err: (l) => lines.push(l),
       stdin: async () => '',
+      cwd: process.cwd(),
+      inService: false,
     },
     ['audit', 'verify'],
   );

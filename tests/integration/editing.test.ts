@@ -26,17 +26,28 @@ async function loadEdit(t: TestApp, user: TestUser, id: string) {
   };
 }
 
+interface ConflictRow {
+  id: number;
+  resourceId: string;
+  field: string;
+  staff: unknown;
+  plan: unknown;
+}
+
 const put = (t: TestApp, user: TestUser, id: string, body: unknown) =>
   t.app.request(`/api/resources/${id}/edit`, as(user, { method: 'PUT', body: JSON.stringify(body) }));
 
 describe.each(databaseKinds())('resource editing on %s', (kind) => {
   let t: TestApp;
   let staff: TestUser;
+  let host: TestUser;
   let id: string;
   beforeAll(async () => {
     t = await appWithInventories(kind);
-    staff = await signedInUser(t, 'staff', [HIMI]);
     id = await firstResource(t, HIMI);
+    staff = await signedInUser(t, 'staff', [HIMI]);
+    // Sign-ins are rate-limited per client, as for real users: one host for every test.
+    host = await signedInUser(t, 'host', [HIMI], { resources: [id] });
   });
   afterAll(() => t.close());
 
@@ -93,7 +104,6 @@ describe.each(databaseKinds())('resource editing on %s', (kind) => {
   });
 
   it('a host’s change waits for staff, who accept it into the record', async () => {
-    const host = await signedInUser(t, 'host', [HIMI], { resources: [id] });
     const { version } = await loadEdit(t, host, id);
     const res = await put(t, host, id, {
       changes: { schedule: { kind: 'irregular', note: '予約制（受け入れ先より）' } },
@@ -122,7 +132,6 @@ describe.each(databaseKinds())('resource editing on %s', (kind) => {
       as(staff, { method: 'PUT', body: JSON.stringify({ hostChangesPublishDirectly: true }) }),
     );
     expect(set.status).toBe(200);
-    const host = await signedInUser(t, 'host', [HIMI], { resources: [id] });
     const { version } = await loadEdit(t, host, id);
     const res = await put(t, host, id, { changes: { description: '直接公開のテスト' }, version });
     expect(res.status).toBe(200);
@@ -218,5 +227,137 @@ describe.each(databaseKinds())('resource editing on %s', (kind) => {
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body.source).toMatchObject({ file: '職員が確認' });
     expect(body.id).toMatch(/^162051-staff-/);
+  });
+  it('staff keep their value in a conflict: the plan’s value stays out, and the same plan does not raise it again', async () => {
+    const second = (
+      await t.db.query<{ id: string }>(
+        'select id from resources where municipality = $1 order by id offset 1 limit 1',
+        [HIMI],
+      )
+    )[0]!.id;
+    const { resource, version } = await loadEdit(t, staff, second);
+    expect(
+      (await put(t, staff, second, { resource: { ...resource, description: '職員が確かめた説明' }, version })).status,
+    ).toBe(200);
+    const batch = inventoryBatch();
+    const planSays = {
+      ...batch,
+      resources: batch.resources.map((r) => (r.id === second ? { ...r, description: '計画の新しい説明' } : r)),
+    };
+    await runImport({ db: t.db, meili: t.deps.meili, indexName: t.deps.indexName }, planSays);
+    const listed = (await (await t.app.request('/api/conflicts', as(staff))).json()) as ConflictRow[];
+    const c = listed.find((x) => x.resourceId === second && x.field === 'description')!;
+    expect(c).toMatchObject({ staff: '職員が確かめた説明', plan: '計画の新しい説明' });
+    const keep = await t.app.request(
+      `/api/conflicts/${c.id}`,
+      as(staff, { method: 'POST', body: JSON.stringify({ keep: 'staff' }) }),
+    );
+    expect(keep.status).toBe(200);
+    await runImport({ db: t.db, meili: t.deps.meili, indexName: t.deps.indexName }, planSays);
+    expect((await loadEdit(t, staff, second)).resource.description).toBe('職員が確かめた説明');
+    const after = (await (await t.app.request('/api/conflicts', as(staff))).json()) as ConflictRow[];
+    expect(after.some((x) => x.resourceId === second)).toBe(false);
+  });
+
+  it('a resident’s note is put into the record by the save that fixes it, and leaves the queue', async () => {
+    const target = (
+      await t.db.query<{ id: string }>(
+        'select id from resources where municipality = $1 order by id offset 2 limit 1',
+        [HIMI],
+      )
+    )[0]!.id;
+    const sent = await t.app.request(`/api/resources/${target}/suggestions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-norishiro-client-ip': '198.51.100.20' },
+      body: JSON.stringify({ message: '電話番号は 0766-11-2222 です' }),
+    });
+    expect(sent.status).toBe(202);
+    const queue = (await (await t.app.request('/api/review', as(staff))).json()) as {
+      id: number;
+      resourceId: string;
+    }[];
+    const note = queue.find((q) => q.resourceId === target)!;
+    const { resource, version } = await loadEdit(t, staff, target);
+    const save = await put(t, staff, target, {
+      resource: { ...resource, contact: { phone: '0766-11-2222' } },
+      version,
+      suggestion: note.id,
+    });
+    expect(save.status).toBe(200);
+    const saved = await loadEdit(t, staff, target);
+    expect(saved.history[0]).toMatchObject({ kind: 'suggestion' });
+    expect(saved.history[0]!.changes.map((c) => c.field)).toContain('contact');
+    const left = (await (await t.app.request('/api/review', as(staff))).json()) as { id: number }[];
+    expect(left.some((q) => q.id === note.id)).toBe(false);
+    // The same note cannot be used twice.
+    const again = await put(t, staff, target, {
+      resource: saved.resource,
+      version: saved.version,
+      suggestion: note.id,
+    });
+    expect(again.status).toBe(404);
+  });
+
+  it('a host’s change is shown beside the present value, and a decision is logged under the resource’s city', async () => {
+    const target = (
+      await t.db.query<{ id: string }>(
+        'select id from resources where municipality = $1 order by id offset 3 limit 1',
+        [ENA],
+      )
+    )[0]!.id;
+    const wide = await signedInUser(t, 'staff', [HIMI, ENA]);
+    const enaHost = await signedInUser(t, 'host', [ENA], { resources: [target] });
+    const { resource, version } = await loadEdit(t, enaHost, target);
+    expect((await put(t, enaHost, target, { changes: { description: '受け入れ先の説明' }, version })).status).toBe(202);
+    const queue = (await (await t.app.request('/api/review', as(wide))).json()) as {
+      id: number;
+      resourceId: string;
+      current?: Record<string, unknown>;
+    }[];
+    const item = queue.find((q) => q.resourceId === target)!;
+    expect(item.current).toEqual({ description: resource.description ?? null });
+    const dismiss = await t.app.request(
+      `/api/review/${item.id}`,
+      as(wide, { method: 'POST', body: JSON.stringify({ decision: 'dismiss', reason: '内容を確認できないため' }) }),
+    );
+    expect(dismiss.status).toBe(200);
+    const [logged] = await t.db.query<{ municipality: string }>(
+      `select municipality from audit_log where action = 'suggestion_dismiss' and object_id = $1`,
+      [target],
+    );
+    expect(logged?.municipality).toBe(ENA);
+  });
+
+  it('a re-import that drops a resource with a pending note still goes through', async () => {
+    const target = (
+      await t.db.query<{ id: string }>('select id from resources where municipality = $1 order by id desc limit 1', [
+        ENA,
+      ])
+    )[0]!.id;
+    const sent = await t.app.request(`/api/resources/${target}/suggestions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-norishiro-client-ip': '198.51.100.21' },
+      body: JSON.stringify({ message: 'もう やっていないようです' }),
+    });
+    expect(sent.status).toBe(202);
+    const batch = inventoryBatch();
+    await runImport(
+      { db: t.db, meili: t.deps.meili, indexName: t.deps.indexName },
+      { ...batch, resources: batch.resources.filter((r) => r.id !== target) },
+    );
+    expect((await t.app.request(`/api/resources/${target}`)).status).toBe(404);
+    await runImport({ db: t.db, meili: t.deps.meili, indexName: t.deps.indexName }, batch);
+  });
+  it('the editing routes are in the OpenAPI document with their request schemas', async () => {
+    const spec = await (await t.app.request('/api/openapi.json')).json();
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/resources/{id}/edit',
+        '/api/resources/{id}/suggestions',
+        '/api/review',
+        '/api/conflicts/{id}',
+      ]),
+    );
+    expect(spec.components.schemas.Suggestion.properties.message).toBeDefined();
   });
 });

@@ -35,7 +35,9 @@ describe('the error log', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ municipality: '162051', interests: [MARKER], situations: ['hikikomori'] }),
       });
-      expect(res.status).toBeGreaterThanOrEqual(500);
+      // Meilisearch is unreachable: search is unavailable, not broken.
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBeTruthy();
       expect(JSON.stringify(await res.json())).not.toContain(MARKER);
       ids.add(res.headers.get('x-request-id')!);
     }
@@ -44,7 +46,7 @@ describe('the error log', () => {
     expect(lines.length).toBeLessThanOrEqual(2);
     for (const line of lines) {
       expect(line).not.toContain(MARKER);
-      expect(JSON.parse(line)).toMatchObject({ level: 50, requestId: expect.any(String), path: '/api/match' });
+      expect(JSON.parse(line)).toMatchObject({ level: 40, requestId: expect.any(String), path: '/api/match' });
     }
   });
 });

@@ -78,10 +78,15 @@ describe.each(databaseKinds())('standard formats into %s and Meilisearch', (kind
 
   it('exports HSDS 3 and imports it back without losing anything the model holds', async () => {
     const directory = asInventories(await listMunicipalities(db), await listResources(db));
-    const dataset = exportHsds(directory);
-    expect(dataset.services.length).toBe(directory.flatMap((i) => i.resources).length);
-    const back = importHsds(JSON.parse(JSON.stringify(dataset)));
+    const dataset = exportHsds(directory, { baseUrl: 'https://norishiro.example' });
+    expect(dataset.service.length).toBe(directory.flatMap((i) => i.resources).length);
+    const back = importHsds(JSON.parse(JSON.stringify(dataset)), {
+      municipalities: inventories.municipalities,
+      fileName: 'tabular.json',
+      today: '2026-11-24',
+    });
     expect(back.issues).toEqual([]);
+    expect(back.warnings).toEqual([]);
     expect(back.inventories).toEqual(directory);
   });
 });

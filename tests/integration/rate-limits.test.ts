@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, createDeps, createHttpServer, withinLimit, type RateLimits } from '@norishiro/api';
 import { appWithInventories, postJson, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/services.ts';
@@ -11,12 +11,22 @@ const tight: RateLimits = {
   write: { name: 'write', windowSeconds: 60, max: 2 },
 };
 
+/**
+ * Limits count in fixed windows of the wall clock: a test that ran across a window's end
+ * would see its count start again. Each test starts with at least 15 s of its window left.
+ */
+async function clearOfWindowEdge(windowSeconds = 60, margin = 15) {
+  const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
+  if (left < margin) await new Promise((r) => setTimeout(r, left * 1000 + 50));
+}
+
 describe.each(databaseKinds())('per-client rate limits on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await appWithInventories(kind);
   });
   afterAll(() => t.close());
+  beforeEach(() => clearOfWindowEdge(), 30_000);
 
   it('matching past its limit answers 429 in the usual error shape, per client address', async () => {
     const app = createApp(

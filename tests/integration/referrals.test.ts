@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAdmin } from '@norishiro/api';
+import { inventoryBatch, runImport } from '@norishiro/indexer';
 import { appWithInventories, type TestApp } from '../support/app.ts';
 import { as, signedInUser, type TestUser } from '../support/auth.ts';
 import { databaseKinds } from '../support/services.ts';
+import { databaseDump, filesContaining } from '../support/dump.ts';
 
 const HIMI = '162051';
 const ENA = '212105';
@@ -25,6 +27,7 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
   let host: TestUser;
   let resourceId: string;
   let caseId: string;
+  let staff: TestUser;
   beforeAll(async () => {
     t = await appWithInventories(kind);
     [{ id: resourceId }] = (await t.db.query<{ id: string }>(
@@ -33,6 +36,7 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
     )) as [{ id: string }];
     coordinator = await signedInUser(t, 'coordinator', [HIMI]);
     host = await signedInUser(t, 'host', [HIMI], { resources: [resourceId] });
+    staff = await signedInUser(t, 'staff', [HIMI]);
   });
   afterAll(() => t.close());
 
@@ -157,6 +161,46 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
     expect(seen.shared.situations).toEqual(['elderly', 'dementia']);
   });
 
+  it('a municipality’s own 定着支援 schedule is used for referrals that start after it is set', async () => {
+    const put = (body: object) =>
+      t.app.request(`/api/settings/${HIMI}`, as(staff, { method: 'PUT', body: JSON.stringify(body) }));
+    expect(await (await t.app.request(`/api/settings/${HIMI}`, as(staff))).json()).toMatchObject({
+      followupDays: [14, 30, 90],
+      retentionYears: 5,
+    });
+    const refused = await put({ followupDays: [0] });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details[0].message).toContain('1日後以降');
+    const saved = await put({ followupDays: [7, 60] });
+    expect(await saved.json()).toMatchObject({ followupDays: [7, 60], retentionYears: 5 });
+
+    // Another resource, so the outcome counts of the first stay as the other tests expect them.
+    const [other] = await t.db.query<{ id: string }>(
+      'select id from resources where municipality = $1 order by id offset 1 limit 1',
+      [HIMI],
+    );
+    const made = await (
+      await post(t, coordinator, '/api/referrals', {
+        caseId,
+        member: 1,
+        resourceId: other!.id,
+        consent: { basis: 'support_meeting', meetingDate: '2026-11-18', hostIsMember: true },
+      })
+    ).json();
+    let version = made.version;
+    for (const to of ['host_confirmed', 'visit_scheduled', 'started']) {
+      const visit = to === 'visit_scheduled' ? { visitDate: '2026-12-09' } : {};
+      const res = await post(t, coordinator, `/api/referrals/${made.id}/events`, { version, to, ...visit });
+      expect(res.status, await res.clone().text()).toBe(200);
+      version = (await res.json()).version;
+    }
+    const due = await t.db.query<{ days: number }>(
+      `select (due_on - current_date)::int as days from followups where referral_id = $1 order by due_on`,
+      [made.id],
+    );
+    expect(due.map((d) => d.days)).toEqual([7, 60]);
+  });
+
   it('free text never reaches the database or the search index in the clear', async () => {
     const tables = ['cases', 'referrals', 'referral_events', 'followups', 'audit_log'];
     for (const table of tables) {
@@ -166,9 +210,14 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
     }
     const hits = await t.deps.meili.index(t.deps.indexName).search('MARKER-7f3a');
     expect(hits.hits).toEqual([]);
-    const outcomes = await (
-      await t.app.request('/api/referrals/outcomes', as(await signedInUser(t, 'staff', [HIMI])))
-    ).json();
+    const dump = await databaseDump(t.db);
+    // The dump does hold what is stored in the clear (the pseudonymous code), so it is a real one.
+    const [stored] = await t.db.query<{ code: string }>('select code from cases where id = $1', [caseId]);
+    expect(dump.includes(Buffer.from(stored!.code))).toBe(true);
+    expect(dump.includes(Buffer.from(MARKER)), `${kind} dump`).toBe(false);
+    expect(dump.includes(Buffer.from('最初は見学だけ')), `${kind} dump`).toBe(false);
+    expect(filesContaining(inject('meiliDataDir'), 'MARKER-7f3a')).toEqual([]);
+    const outcomes = await (await t.app.request('/api/referrals/outcomes', as(staff))).json();
     expect(outcomes[0]).toMatchObject({ resourceId, sent: '3未満' });
   });
 
@@ -195,6 +244,8 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
       out: (l: string) => lines.push(l),
       err: (l: string) => lines.push(l),
       stdin: async () => '',
+      cwd: process.cwd(),
+      inService: false,
     };
     expect(await runAdmin(ctx, ['retention', '--dry-run'])).toBe(0);
     expect(lines.join('\n')).toContain('1 件');
@@ -214,7 +265,6 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
       await post(t, coordinator, '/api/cases', { municipality: HIMI, members: [{ relation: 'self', profile: {} }] })
     ).json();
     expect((await post(t, coordinator, `/api/cases/${made.id}/erase`, {})).status).toBe(403);
-    const staff = await signedInUser(t, 'staff', [HIMI]);
     expect((await post(t, staff, `/api/cases/${made.id}/erase`, {})).status).toBe(200);
     expect((await t.app.request(`/api/cases/${made.id}`, as(coordinator))).status).toBe(404);
   });
@@ -231,5 +281,39 @@ describe.each(databaseKinds())('cases and referrals on %s', (kind) => {
       'followup_list',
     ])
       expect(actions).toContain(a);
+  });
+  it('a plan that merges a referred resource into another moves its referrals and hosts; its old id still answers', async () => {
+    const batch = inventoryBatch();
+    const [survivor] = batch.resources.filter((r) => r.municipality === HIMI && r.id !== resourceId);
+    const merged = {
+      ...batch,
+      resources: batch.resources
+        .filter((r) => r.id !== resourceId)
+        .map((r) => (r.id === survivor!.id ? { ...r, formerIds: [...(r.formerIds ?? []), resourceId] } : r)),
+    };
+    const summary = await runImport({ db: t.db, meili: t.deps.meili, indexName: t.deps.indexName }, merged);
+    expect(summary.removed).toBe(1);
+    const moved = await t.db.query<{ n: number }>('select count(*)::int as n from referrals where resource_id = $1', [
+      survivor!.id,
+    ]);
+    expect(moved[0]!.n).toBeGreaterThan(0);
+    const hosts = await t.db.query('select user_id from user_resources where resource_id = $1', [survivor!.id]);
+    expect(hosts).toHaveLength(1);
+    const old = await (await t.app.request(`/api/resources/${resourceId}`)).json();
+    expect(old.resource.id).toBe(survivor!.id);
+    expect(old.mergedFrom).toBe(resourceId);
+    resourceId = survivor!.id;
+  });
+
+  it('a plan that drops a referred resource ends it: the id and the referral stay, the next import changes nothing', async () => {
+    const batch = inventoryBatch();
+    const dropped = { ...batch, resources: batch.resources.filter((r) => r.id !== resourceId) };
+    const deps = { db: t.db, meili: t.deps.meili, indexName: t.deps.indexName };
+    await runImport(deps, dropped);
+    const page = await (await t.app.request(`/api/resources/${resourceId}`)).json();
+    expect(page.resource.status).toBe('ended');
+    expect((await t.app.request(`/api/referrals/${referral.id}`, as(coordinator))).status).toBe(200);
+    const again = await runImport(deps, dropped);
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0 });
   });
 });

@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     meiliUrl: string;
     meiliKey: string;
+    /** The test Meilisearch's files, for tests that look for what must never be indexed. */
+    meiliDataDir: string;
     postgresUrl: string | null;
   }
 }
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject) {
   const meili = await startEmbeddedMeili(dir);
   project.provide('meiliUrl', meili.url);
   project.provide('meiliKey', meili.masterKey);
+  project.provide('meiliDataDir', join(dir, 'meili'));
   const bin = findPgBin();
   if (!bin && process.env.CI) throw new Error('PostgreSQL server binaries are missing: install the postgresql package');
   if (!bin) console.warn('PostgreSQL server binaries not found: tests run against PGlite only.');

@@ -6,7 +6,11 @@ import { runAdmin } from '../cli/run.ts';
 import { loadConfig } from '@norishiro/indexer';
 import { parseInput, jsonBody } from '../validate.ts';
 
-const CliRequestSchema = v.object({ argv: v.array(v.string()), stdin: v.optional(v.string(), '') });
+const CliRequestSchema = v.object({
+  argv: v.array(v.string()),
+  stdin: v.optional(v.string(), ''),
+  cwd: v.optional(v.string()),
+});
 
 export type CliEvent = { type: 'out' | 'err'; line: string } | { type: 'exit'; code: number };
 
@@ -31,6 +35,8 @@ export function adminCliRoutes(deps: AppDeps) {
             out: (line) => void send({ type: 'out', line }),
             err: (line) => void send({ type: 'err', line }),
             stdin: async () => body.stdin,
+            cwd: body.cwd ?? process.cwd(),
+            inService: true,
           },
           body.argv,
         );

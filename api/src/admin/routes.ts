@@ -5,11 +5,7 @@ import * as v from 'valibot';
 import {
   ImportBatchSchema,
   InvalidInputError,
-  asInventories,
-  exportHsds,
   inventoryBatch,
-  listMunicipalities,
-  listResources,
   runImport,
   type IndexEvent,
 } from '@norishiro/indexer';
@@ -17,6 +13,7 @@ import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { adminCliRoutes } from './cli.ts';
+import { publishedHsds } from '../hsds/publication.ts';
 
 const IndexRequestSchema = v.object({
   dryRun: v.optional(v.boolean(), false),
@@ -39,9 +36,7 @@ export function adminRoutes(deps: AppDeps) {
       await next();
     })
     .route('/cli', adminCliRoutes(deps))
-    .get('/hsds', async (c) =>
-      c.json(exportHsds(asInventories(await listMunicipalities(deps.db), await listResources(deps.db)))),
-    )
+    .get('/hsds', async (c) => c.json(await publishedHsds(deps.db, deps.origin)))
     .post('/index', async (c) => {
       const body = parseInput(IndexRequestSchema, await c.req.json().catch(() => ({})), '索引作成の指定');
       return stream(c, async (out) => {

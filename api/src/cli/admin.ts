@@ -26,6 +26,8 @@ const helpOnly = (config: Config, origin: string): AdminContext => ({
   out: (line) => console.log(line),
   err: (line) => console.error(line),
   stdin: async () => '',
+  cwd: process.cwd(),
+  inService: false,
 });
 
 async function readStdin(): Promise<string> {
@@ -36,12 +38,12 @@ async function readStdin(): Promise<string> {
 }
 
 /** The running service owns embedded PGlite, so the command runs there and streams back. */
-async function viaService(service: ServiceRecord, argv: string[]): Promise<number> {
+async function viaService(service: ServiceRecord, argv: string[], cwd: string): Promise<number> {
   console.error(`起動中のサービス (${service.url}) に作業を渡します…`);
   const res = await fetch(`${service.url}/api/admin/cli`, {
     method: 'POST',
     headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ argv, stdin: await readStdin() }),
+    body: JSON.stringify({ argv, stdin: await readStdin(), cwd }),
   });
   if (!res.ok || !res.body)
     throw new UnavailableError(`起動中のサービスがコマンドを受け付けませんでした (HTTP ${res.status})`);
@@ -75,11 +77,20 @@ async function openForCommand(config: Config): Promise<{ db: Db; close: () => Pr
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const config = loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const found = findCommand(argv);
+  const help = !found || argv.includes('--help') || argv.includes('-h');
   const service = config.DATABASE_URL ? undefined : readServiceRecord(config.DATA_DIR);
-  if (service && argv.length) return viaService(service, argv);
+  if (service && found?.command.offline && !help) {
+    console.error(
+      `サービスが起動中です（pid ${service.pid}、${service.url}）。「${found.key}」はサービスを止めてから実行してください。`,
+    );
+    return 1;
+  }
+  if (service && argv.length) return viaService(service, argv, cwd);
   const svc = loadServiceConfig(process.env, config.DATA_DIR, config.PORT);
-  if (!findCommand(argv) || argv.includes('--help') || argv.includes('-h'))
-    return runAdmin(helpOnly(config, svc.origin), argv);
+  if (help) return runAdmin(helpOnly(config, svc.origin), argv);
+  if (found.command.offline) return runAdmin({ ...helpOnly(config, svc.origin), stdin: readStdin, cwd }, argv);
   const opened = await openForCommand(config);
   try {
     return await runAdmin(
@@ -91,6 +102,8 @@ async function main(): Promise<number> {
         out: (line) => console.log(line),
         err: (line) => console.error(line),
         stdin: readStdin,
+        cwd,
+        inService: false,
       },
       argv,
     );

@@ -15,12 +15,21 @@ export interface AdminContext {
   err(line: string): void;
   /** Everything piped on stdin ('' when it is a terminal). */
   stdin(): Promise<string>;
+  /** Where the user ran the command: file arguments are relative to it. */
+  cwd: string;
+  /** The command runs inside the service that owns DATA_DIR, not in its own process. */
+  inService: boolean;
 }
 
 export interface AdminCommand {
   /** e.g. `user add --email E --name N --role ROLE --municipality CODE`. */
   usage: string;
   summary: string;
+  /**
+   * Replaces the database under the service, so it runs only from the CLI with the service
+   * stopped; `ctx.db` is not opened for it (the command opens what it needs).
+   */
+  offline?: boolean;
   /** Returns the exit code; a user's mistake throws AdminUsageError with a plain sentence. */
   run(ctx: AdminContext, args: string[]): Promise<number>;
 }

@@ -1,5 +1,6 @@
 import type { AdminCommand } from './command.ts';
 import { auditVerify } from './commands/audit.ts';
+import { backup, restore } from './commands/backup.ts';
 import { retention } from './commands/retention.ts';
 import { userAdd, userDisable, userList } from './commands/user.ts';
 
@@ -10,4 +11,6 @@ export const commands: Record<string, AdminCommand> = {
   'user disable': userDisable,
   'audit verify': auditVerify,
   retention,
+  backup,
+  restore,
 };

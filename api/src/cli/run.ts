@@ -34,6 +34,10 @@ export async function runAdmin(ctx: AdminContext, argv: string[]): Promise<numbe
     ctx.out(`使い方: pnpm admin ${found.command.usage}\n${found.command.summary}`);
     return 0;
   }
+  if (found.command.offline && ctx.inService) {
+    ctx.err(`「${found.key}」はサービスを止めてから実行してください。`);
+    return 1;
+  }
   try {
     return await found.command.run(ctx, found.args);
   } catch (e) {

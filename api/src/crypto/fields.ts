@@ -35,18 +35,24 @@ export function cipherFrom(key: Buffer): FieldCipher {
   };
 }
 
-/** NORISHIRO_DATA_KEY (hex) for several instances; otherwise DATA_DIR/data.key, made once with mode 0600. */
-export function loadDataKey(env: Record<string, string | undefined>, dataDir: string): Buffer {
+/** NORISHIRO_DATA_KEY (hex) for several instances, else DATA_DIR/data.key; undefined when neither exists yet. */
+export function readDataKey(env: Record<string, string | undefined>, dataDir: string): Buffer | undefined {
   if (env.NORISHIRO_DATA_KEY) {
     if (!/^[0-9a-f]{64}$/i.test(env.NORISHIRO_DATA_KEY))
       throw new KeyError('NORISHIRO_DATA_KEY must be 64 hexadecimal characters (32 bytes)');
     return Buffer.from(env.NORISHIRO_DATA_KEY, 'hex');
   }
   const file = join(dataDir, 'data.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  return existsSync(file) ? Buffer.from(readFileSync(file, 'utf8').trim(), 'hex') : undefined;
+}
+
+/** The data key, made once under DATA_DIR (mode 0600) on a first start. */
+export function loadDataKey(env: Record<string, string | undefined>, dataDir: string): Buffer {
+  const known = readDataKey(env, dataDir);
+  if (known) return known;
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
+  writeFileSync(join(dataDir, 'data.key'), key.toString('hex'), { mode: 0o600, flag: 'wx' });
   return key;
 }
 

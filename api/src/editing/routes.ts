@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import {
   ConflictDecisionSchema,
-  MunicipalitySettingsSchema,
+  MunicipalitySettingsPatchSchema,
   HostChangeSchema,
   ResourceEditSchema,
   RetireSchema,
@@ -53,7 +53,11 @@ export function editingRoutes(deps: AppDeps) {
       }
       const body = parseInput(ResourceEditSchema, await jsonBody(c.req), '資源');
       return c.json(
-        await service.staffEdit(s, { resource: { ...body.resource, id: c.req.param('id') }, version: body.version }),
+        await service.staffEdit(s, {
+          resource: { ...body.resource, id: c.req.param('id') },
+          version: body.version,
+          suggestion: body.suggestion,
+        }),
       );
     })
     .post('/resources/:id/retire', requires('resources:edit'), async (c) => {
@@ -101,13 +105,13 @@ export function editingRoutes(deps: AppDeps) {
     .get('/settings/:code', requires('suggestions:review'), async (c) => {
       const code = c.req.param('code');
       if (!scope(c).municipalities.includes(code)) throw new HttpError('not_found', '自治体が見つかりません');
-      return c.json({ hostChangesPublishDirectly: await store.hostChangesPublishDirectly(deps.db, code) });
+      return c.json(await store.readSettings(deps.db, code));
     })
     .put('/settings/:code', requires('suggestions:review'), async (c) => {
       const s = scope(c);
       const code = c.req.param('code');
       if (!s.municipalities.includes(code)) throw new HttpError('not_found', '自治体が見つかりません');
-      const body = parseInput(MunicipalitySettingsSchema, await jsonBody(c.req), '設定');
+      const body = parseInput(MunicipalitySettingsPatchSchema, await jsonBody(c.req), '設定');
       await deps.db.transaction(async (tx) => {
         await store.saveSettings(tx, code, body);
         await audit(tx, s.actor, {
@@ -117,7 +121,7 @@ export function editingRoutes(deps: AppDeps) {
           municipality: code,
         });
       });
-      return c.json(body);
+      return c.json(await store.readSettings(deps.db, code));
     })
     .get('/conflicts', requires('conflicts:resolve'), async (c) => c.json(await store.openConflicts(scope(c))))
     .post('/conflicts/:id', requires('conflicts:resolve'), async (c) => {

@@ -35,9 +35,10 @@ export class EditingService {
     if (m) await upsertDocument(this.deps.meili, this.deps.indexName, toSearchDocument(resource, m));
   }
 
+  /** `suggestion`: the resident's note this save puts into the record; it is accepted with the save. */
   async staffEdit(
     scope: Scope,
-    input: { resource: unknown; version: string },
+    input: { resource: unknown; version: string; suggestion?: number | undefined },
   ): Promise<{ resource: Resource; changes: FieldChange[] }> {
     const submitted = input.resource as { id?: unknown };
     const out = await this.deps.db.transaction(async (tx) => {
@@ -45,24 +46,28 @@ export class EditingService {
       const row = await store.loadEditable(s, String(submitted.id ?? ''), true);
       if (!row || scope.actor.role !== 'staff') throw notFound();
       if (row.version !== input.version) throw stale();
+      const note = input.suggestion === undefined ? undefined : await store.lockSuggestion(s, input.suggestion);
+      if (input.suggestion !== undefined && (note?.resource_id !== row.resource.id || note.kind !== 'resident'))
+        throw new HttpError('not_found', '確認待ちの知らせが見つかりません。ほかの人が先に処理したかもしれません');
       const next = validResource({
         ...(input.resource as object),
         id: row.resource.id,
         municipality: row.resource.municipality,
         verifiedAt: todayInJapan(),
       });
+      const retired = next.status === 'ended' && row.resource.status !== 'ended';
       const changes = await store.writeResource(
         s,
         next,
-        next.status === 'ended' && row.resource.status !== 'ended' ? 'retire' : 'edit',
+        retired ? 'retire' : note ? 'suggestion' : 'edit',
         row.resource as unknown as Record<string, unknown>,
       );
-      await audit(tx, scope.actor, {
-        action: 'resource_edit',
-        objectType: 'resource',
-        objectId: next.id,
-        municipality: next.municipality,
-      });
+      const about = { objectType: 'resource', objectId: next.id, municipality: next.municipality } as const;
+      await audit(tx, scope.actor, { action: 'resource_edit', ...about });
+      if (note) {
+        await store.decideSuggestion(s, input.suggestion!, 'accepted');
+        await audit(tx, scope.actor, { action: 'suggestion_accept', ...about });
+      }
       return { resource: next, changes };
     });
     await this.reindex(out.resource);
@@ -177,7 +182,7 @@ export class EditingService {
         action: `suggestion_${decision}`,
         objectType: 'resource',
         objectId: suggestion.resource_id,
-        municipality: scope.municipalities[0],
+        municipality: suggestion.municipality,
       });
       return resource;
     });
@@ -201,7 +206,7 @@ export class EditingService {
         action: `conflict_keep_${keep}`,
         objectType: 'resource',
         objectId: conflict.resource_id,
-        municipality: scope.municipalities[0],
+        municipality: conflict.municipality,
       });
       return resource;
     });

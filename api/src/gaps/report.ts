@@ -7,117 +7,93 @@ import {
   timeBandLabels,
   type Gap,
   type KochikuReport,
-  type Resource,
 } from '@norishiro/data';
-import type { Queryable } from '@norishiro/indexer';
 import { csvCell } from '../audit/csv.ts';
-import { listGaps } from '../store/gaps.ts';
+import { coverageInputs, reportInputs, type CountAxis } from '../store/gaps.ts';
 import type { Scope } from '../store/scope.ts';
-import { coverage, type Coverage } from './coverage.ts';
+import { coverage, type Coverage, type CoverageBy } from './coverage.ts';
 
 export type { KochikuReport };
 
-/** Active resources of a municipality, for coverage. */
-export async function resourcesOf(db: Queryable, municipality: string): Promise<Resource[]> {
-  return (
-    await db.query<{ data: Resource }>('select data from resources where municipality = $1 and not synthetic', [
-      municipality,
-    ])
-  ).map((r) => r.data);
+const AXES: Record<CoverageBy, readonly CountAxis[]> = {
+  district_category: ['district', 'categories'],
+  district_situation: ['district', 'situations'],
+  category_timeband: ['categories', 'time_bands'],
+};
+
+/** A municipality's coverage table, as the board and the report show it. */
+export async function coverageOf(
+  scope: Scope,
+  municipality: string,
+  by: CoverageBy,
+  from?: string,
+  to?: string,
+): Promise<Coverage> {
+  const { resources, gaps } = await coverageInputs(scope, municipality, AXES[by], from, to);
+  return coverage(resources, gaps, by);
 }
 
-/** Raw counts for coverage: the board shows 「3未満」, but cells must add the true counts first. */
-export async function gapCounts(scope: Scope, municipality: string, from?: string, to?: string) {
-  const rows = await scope.db.query<{
-    district: string | null;
-    categories: string[];
-    situations: string[];
-    time_bands: string[];
-    count: number;
-  }>(
-    `select district, categories, situations, time_bands, count from gaps
-     where municipality = $1 and municipality = any($2::text[]) and status <> 'dropped'
-       and ($3::text is null or period >= $3) and ($4::text is null or period <= $4)`,
-    [municipality, [...scope.municipalities], from?.slice(0, 7) ?? null, to?.slice(0, 7) ?? null],
-  );
-  return rows.map((r) => ({
-    district: r.district,
-    categories: r.categories,
-    situations: r.situations,
-    timeBands: r.time_bands,
-    count: Number(r.count),
-  }));
+export const suppressTrends = (rows: readonly { month: string; recorded: number; resolved: number }[]) =>
+  rows.map((r) => ({ month: r.month, recorded: suppressSmall(r.recorded), resolved: suppressSmall(r.resolved) }));
+
+/** The twelve months (YYYY-MM) ending with the month of `to`. */
+export function twelveMonths(to: string): string[] {
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  return Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(y, m - 12 + i, 1)).toISOString().slice(0, 7));
 }
 
-/** The page a 構築会議 reads: what is missing, what changed, what was resolved, in a period. */
+const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The page a 構築会議 reads for a period: summary figures, the most recorded needs, the
+ * coverage table, resources added or changed, referral outcomes by category, what was
+ * resolved in the period (by the day it was resolved) and twelve months of trends.
+ */
 export async function kochikuReport(
   scope: Scope,
   municipality: string,
   from: string,
   to: string,
 ): Promise<KochikuReport> {
-  const period = { municipality, from, to };
-  const gaps = await listGaps(scope, period);
-  const raw = await gapCounts(scope, municipality, from, to);
-  const [changed, outcomes, resources] = await Promise.all([
-    scope.db.query<{ id: string; name: string; kind: string; at: Date | string }>(
-      `select h.resource_id as id, r.data->>'name' as name, h.kind, max(h.at) as at
-       from resource_history h join resources r on r.id = h.resource_id
-       where r.municipality = $1 and h.at >= $2::date and h.at < $3::date + 1
-       group by h.resource_id, r.data->>'name', h.kind order by max(h.at)`,
-      [municipality, from, to],
-    ),
-    scope.db
-      .query<{ category: string; sent: string | number; started: string | number }>(
-        `select c.category, count(*) filter (where r.status <> 'draft') as sent,
-           count(*) filter (where r.status in ('started', 'settled', 'ended')) as started
-         from referrals r join resources res on res.id = r.resource_id,
-           jsonb_array_elements_text(res.data->'categories') as c(category)
-         where r.municipality = $1 and r.created_at >= $2::date and r.created_at < $3::date + 1
-         group by c.category order by sent desc`,
-        [municipality, from, to],
-      )
-      .catch(() => []),
-    resourcesOf(scope.db, municipality),
-  ]);
-  const total = raw.reduce((n, g) => n + g.count, 0);
-  const trendRows = await scope.db.query<{ month: string; recorded: string | number; resolved: string | number }>(
-    `with months as (
-       select to_char(generate_series(date_trunc('month', $2::date) - interval '11 months', date_trunc('month', $2::date), interval '1 month'), 'YYYY-MM') as month)
-     select m.month,
-       coalesce((select sum(count) from gaps g where g.municipality = $1 and g.period = m.month), 0) as recorded,
-       (select count(*) from gap_events e join gaps g on g.id = e.gap_id
-          where g.municipality = $1 and e.to_status = 'resolved' and to_char(e.at + interval '9 hours', 'YYYY-MM') = m.month) as resolved
-     from months m order by m.month`,
-    [municipality, to],
-  );
+  const months = twelveMonths(to);
+  const since = from < `${months[0]}-01` ? from : `${months[0]}-01`;
+  const data = await reportInputs(scope, municipality, { from, to, since });
+  const resolved = data.resolved.filter((g) => {
+    const day = jstDay(g.resolvedAt);
+    return day >= from && day <= to;
+  });
+  const outcomes = data.referrals;
+  const recorded = new Map(data.recordedByMonth.map((r) => [r.month, r.n]));
+  const resolvedIn = (month: string) =>
+    data.resolved.filter((g) => jstDay(g.resolvedAt).slice(0, 7) === month && jstDay(g.resolvedAt) <= to).length;
   return {
-    ...period,
+    municipality,
+    from,
+    to,
     summary: {
-      records: suppressSmall(total),
-      needs: gaps.length,
-      inCouncil: gaps.filter((g) => g.status === 'council').length,
-      resolved: gaps.filter((g) => g.status === 'resolved').length,
+      records: suppressSmall(data.records),
+      needs: data.needs,
+      inCouncil: data.inCouncil,
+      resolved: resolved.length,
     },
-    topGaps: gaps.filter((g) => g.status !== 'dropped').slice(0, 10),
-    coverage: coverage(resources, raw, 'district_category'),
-    resourcesChanged: changed.map((c) => ({
+    topGaps: data.top,
+    coverage: coverage(data.resources, data.counts, 'district_category'),
+    resourcesChanged: data.changed.map((c) => ({
       id: c.id,
       name: c.name,
       change: c.kind === 'create' ? '追加' : c.kind === 'retire' ? '終了' : '変更',
-      at: new Date(c.at).toISOString().slice(0, 10),
+      at: jstDay(new Date(c.at).toISOString()),
     })),
-    referralOutcomes: outcomes.map((o) => ({
-      category: categoryLabels[o.category as keyof typeof categoryLabels]?.ja ?? o.category,
-      sent: suppressSmall(Number(o.sent)),
-      started: suppressSmall(Number(o.started)),
-    })),
-    resolved: gaps.filter((g) => g.status === 'resolved'),
-    trends: trendRows.map((r) => ({
-      month: r.month,
-      recorded: suppressSmall(Number(r.recorded)),
-      resolved: suppressSmall(Number(r.resolved)),
-    })),
+    referralOutcomes:
+      outcomes?.map((o) => ({
+        category: categoryLabels[o.category as keyof typeof categoryLabels]?.ja ?? o.category,
+        sent: suppressSmall(o.sent),
+        started: suppressSmall(o.started),
+      })) ?? null,
+    resolved: resolved.map(({ resolvedAt: _when, ...g }) => g),
+    trends: suppressTrends(
+      months.map((month) => ({ month, recorded: recorded.get(month) ?? 0, resolved: resolvedIn(month) })),
+    ),
   };
 }
 
@@ -166,13 +142,19 @@ export function gapRows(gaps: readonly Gap[]): (string | number)[][] {
   });
 }
 
+export const NO_REFERRALS = '紹介の記録はまだありません';
+
+/** The coverage table flat: per column, resources then gaps; the row's totals last. */
 export function coverageRows(c: Coverage): (string | number)[][] {
   const cell = (row: string, col: string) => c.cells.find((x) => x.row === row && x.col === col);
+  const total = (row: string) => c.totals.find((t) => t.row === row);
   return [
-    ['', ...c.cols.flatMap((col) => [`${col}（資源）`, `${col}（不足）`])],
+    ['', ...c.cols.flatMap((col) => [`${col}（資源）`, `${col}（不足）`]), '計（資源）', '計（不足）'],
     ...c.rows.map((row) => [
       row,
       ...c.cols.flatMap((col) => [cell(row, col)?.resources ?? 0, cell(row, col)?.gaps ?? 0]),
+      total(row)?.resources ?? 0,
+      total(row)?.gaps ?? 0,
     ]),
   ];
 }
@@ -181,7 +163,8 @@ export function coverageRows(c: Coverage): (string | number)[][] {
 export const toCsv = (rows: (string | number)[][]) =>
   '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
-export async function reportXlsx(report: KochikuReport): Promise<Buffer> {
+/** One sheet per table of the report, and the whole gap list of the period. */
+export async function reportXlsx(report: KochikuReport, gaps: readonly Gap[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = (name: string, rows: (string | number)[][]) => {
     const s = book.addWorksheet(name);
@@ -198,6 +181,7 @@ export async function reportXlsx(report: KochikuReport): Promise<Buffer> {
     ['解消', report.summary.resolved],
   ]);
   sheet('不足の上位', [GAP_HEADERS, ...gapRows(report.topGaps)]);
+  sheet('不足の一覧', [GAP_HEADERS, ...gapRows(gaps)]);
   sheet('地区×分類', coverageRows(report.coverage));
   sheet('資源の追加・変更', [
     ['資源', '変更', '日付'],
@@ -205,7 +189,7 @@ export async function reportXlsx(report: KochikuReport): Promise<Buffer> {
   ]);
   sheet('紹介の結果', [
     ['分類', '紹介', '参加開始'],
-    ...report.referralOutcomes.map((o) => [o.category, o.sent, o.started]),
+    ...(report.referralOutcomes?.map((o) => [o.category, o.sent, o.started]) ?? [[NO_REFERRALS]]),
   ]);
   sheet('解消した不足', [GAP_HEADERS, ...gapRows(report.resolved)]);
   sheet('月ごとの推移', [['月', '不足の記録', '解消'], ...report.trends.map((t) => [t.month, t.recorded, t.resolved])]);

@@ -14,7 +14,8 @@ export function candidateFilter(ctx: MatchContext): string[] {
     origin
       ? `(${inCity} OR _geoRadius(${origin.lat}, ${origin.lng}, ${Math.round(profile.maxTravelKm * 1000)}))`
       : inCity,
-    `targets IN [${[...ctx.reach, 'anyone'].map(quote).join(', ')}]`,
+    // A plan that does not say whom a place is for leaves it open to ask about (scored low in target.ts).
+    `(targets IN [${[...ctx.reach, 'anyone'].map(quote).join(', ')}] OR targets IS EMPTY)`,
   ];
   if (profile.age !== undefined) {
     filters.push(`(ageMin NOT EXISTS OR ageMin <= ${profile.age})`, `(ageMax NOT EXISTS OR ageMax >= ${profile.age})`);

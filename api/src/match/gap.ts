@@ -52,7 +52,8 @@ export function detectGap(scored: readonly Scored[], ctx: MatchContext): MatchGa
       isOffered(s.doc) &&
       isOpen(s.doc) &&
       !s.doc.categories.includes('coordination') &&
-      value(s, 'target') >= ANYONE_FIT,
+      // A plan that does not say whom it serves is not evidence of a gap either.
+      (value(s, 'target') >= ANYONE_FIT || s.doc.targets.length === 0),
   );
   const gap = (factor: MatchGap['missing'][number]['factor'], summary: string): MatchGap => ({
     suspected: true,

@@ -1,14 +1,10 @@
-import { toJsonSchema } from '@valibot/to-json-schema';
 import { HouseholdMatchResponseSchema, HouseholdProfileSchema } from '@norishiro/data';
+import { json, ref } from '../openapi/parts.ts';
 
 /**
  * The household matching route's part of the OpenAPI document, kept beside the route and
  * spread into api/src/openapi/spec.ts, from the same data/ schemas the route validates with.
  */
-const json = (schema: Parameters<typeof toJsonSchema>[0], typeMode: 'input' | 'output') =>
-  toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore', typeMode }) as Record<string, unknown>;
-
-const ref = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
 
 export const householdMatchPaths = {
   '/api/match/household': {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
   NeedsProfileSchema,
+  outsideLabel,
   toSearchDocument,
   type MatchFactorName,
   type Municipality,
@@ -172,8 +173,7 @@ describe('reasons, each against the resource it describes', () => {
         const kind = (doc as SearchDocument & { kind?: string }).kind;
         if (doc.status !== 'active' || kind === 'role' || kind === 'meeting')
           expect(reasons.join(' '), id).not.toContain('どなたでも参加できます');
-        const outside = (doc as SearchDocument & { outside?: { name: string } }).outside;
-        if (outside) expect(reasons.join(' '), id).toContain(`市外（${outside.name}）`);
+        if (doc.outside) expect(reasons.join(' '), id).toContain(outsideLabel(doc.outside));
       }
     }
   });

@@ -34,7 +34,7 @@ async function fetchCandidates(meili: Meilisearch, indexName: string, ctx: Match
   });
   return res.hits.map((doc) => ({
     ...doc,
-    distanceKm: origin && isLocated(doc) ? Math.round(distanceKm(origin, doc._geo) * 10) / 10 : undefined,
+    distanceKm: origin && doc._geo && isLocated(doc) ? Math.round(distanceKm(origin, doc._geo) * 10) / 10 : undefined,
   }));
 }
 

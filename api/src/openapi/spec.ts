@@ -1,24 +1,26 @@
-import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import {
   ApiErrorSchema,
   MatchResponseSchema,
   MunicipalitySchema,
   NeedsProfileSchema,
+  ResourceDetailSchema,
   ResourceListSchema,
   ResourceQuerySchema,
   ResourceSchema,
 } from '@norishiro/data';
 import { ProxyRequestSchema } from '../search/proxy-query.ts';
 import { householdMatchPaths, householdMatchSchemas } from '../match/openapi.ts';
+import { editingPaths, editingSchemas } from '../editing/openapi.ts';
+import { gapOpenApi } from '../gaps/openapi.ts';
+import { caseSchemas, casePaths } from '../cases/openapi.ts';
+import { referralPaths, referralSchemas } from '../referrals/openapi.ts';
+import { accountPaths, accountSchemas } from '../accounts/openapi.ts';
+import { adminPaths, adminSchemas } from '../admin/openapi.ts';
+import { hsdsPaths } from '../hsds/openapi.ts';
+import { error, json, ref } from './parts.ts';
 
-// Schemas with transforms or checks have no JSON form for those parts; the shape remains.
-const json = (schema: v.GenericSchema, typeMode: 'input' | 'output' = 'output') =>
-  toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore', typeMode }) as Record<string, unknown>;
-
-const content = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
-const error = (description: string) => ({ description, content: content('ApiError') });
-const ok = (ref: string, description = '成功') => ({ description, content: content(ref) });
+const ok = (name: string, description = '成功') => ({ description, content: ref(name) });
 
 const queryParameters = Object.entries(ResourceQuerySchema.entries).map(([name, schema]) => ({
   name,
@@ -30,6 +32,7 @@ const queryParameters = Object.entries(ResourceQuerySchema.entries).map(([name, 
 
 /** OpenAPI 3.1, generated from the same data/ schemas the API validates with. */
 export function openApiSpec() {
+  const gaps = gapOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -69,35 +72,69 @@ export function openApiSpec() {
         get: {
           summary: '資源の公開情報',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: { description: '成功' }, 404: error('見つからない') },
+          responses: {
+            200: ok('ResourceDetail', '成功（統合された以前の ID には、統合先の資源と mergedFrom を返します）'),
+            404: error('見つからない'),
+          },
         },
       },
       '/api/search/multi-search': {
         post: {
           summary: 'instant-meilisearch 用の検索プロキシ（公開項目・公開中の資源のみ）',
-          requestBody: { content: content('ProxyRequest') },
+          requestBody: { content: ref('ProxyRequest') },
           responses: { 200: { description: 'Meilisearch の multi-search 応答' }, 400: error('許可されていない検索') },
         },
       },
       '/api/match': {
         post: {
           summary: 'ニーズに合う資源を理由つきで順位づけ（入力は保存もログもしません）',
-          requestBody: { content: content('NeedsProfile') },
+          requestBody: { content: ref('NeedsProfile') },
           responses: { 200: ok('MatchResponse'), 400: error('入力の誤り') },
         },
       },
       ...householdMatchPaths,
+      ...editingPaths,
+      ...gaps.paths,
+      ...casePaths,
+      ...referralPaths,
+      ...accountPaths,
+      ...adminPaths,
+      ...hsdsPaths,
+      '/api/openapi.json': {
+        get: { summary: 'この文書（OpenAPI 3.1）', responses: { 200: { description: '成功' } } },
+      },
+      '/api/docs': {
+        get: {
+          summary: 'この文書を読むための HTML',
+          responses: { 200: { description: '成功', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
+      },
     },
     components: {
       schemas: {
         ApiError: json(ApiErrorSchema),
         Municipality: json(MunicipalitySchema),
         Resource: json(ResourceSchema),
+        ResourceDetail: json(ResourceDetailSchema),
         ResourceList: json(ResourceListSchema),
         NeedsProfile: json(NeedsProfileSchema, 'input'),
         MatchResponse: json(MatchResponseSchema),
         ProxyRequest: json(ProxyRequestSchema, 'input'),
         ...householdMatchSchemas,
+        ...editingSchemas,
+        ...gaps.schemas,
+        ...caseSchemas,
+        ...referralSchemas,
+        ...accountSchemas,
+        ...adminSchemas,
+      },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'DATA_DIR の管理用トークン（同じ機械の CLI だけが使う）',
+        },
       },
     },
   };

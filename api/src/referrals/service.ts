@@ -1,6 +1,5 @@
 import {
   canMove,
-  DEFAULT_FOLLOWUP_DAYS,
   isOpen,
   referralStatusLabels,
   sharedItems,
@@ -13,13 +12,14 @@ import {
   type ReferralStatus,
   type SharedProfile,
 } from '@norishiro/data';
-import { getResource, type Db, type Queryable } from '@norishiro/indexer';
+import { getResource, type Db } from '@norishiro/indexer';
 import { audit } from '../audit/log.ts';
 import type { FieldCipher } from '../crypto/fields.ts';
 import { HttpError } from '../errors.ts';
 import * as cases from '../store/cases.ts';
 import * as referrals from '../store/referrals.ts';
 import { anonymizeCase } from '../store/retention.ts';
+import { readSettings } from '../store/edits.ts';
 import { within, type Scope } from '../store/scope.ts';
 
 const noCase = () => new HttpError('not_found', 'ケースが見つかりません');
@@ -50,15 +50,6 @@ export function shareFor(c: Case, member: number, items: readonly string[], note
     ...(items.includes('interests') ? { interests: p.interests } : {}),
     ...(items.includes('note') && note ? { note } : {}),
   };
-}
-
-/** The municipality's 定着支援 schedule, or 2 weeks / 1 month / 3 months. */
-async function followupDays(db: Queryable, municipality: string): Promise<readonly number[]> {
-  const [row] = await db.query<{ days: number[] | null }>(
-    `select data->'followupDays' as days from municipality_settings where municipality = $1`,
-    [municipality],
-  );
-  return row?.days?.length ? row.days : DEFAULT_FOLLOWUP_DAYS;
 }
 
 /** Which moves a host may make on a referral addressed to them. */
@@ -279,7 +270,7 @@ export class ReferralService {
           .join('\n'),
       });
       if (input.to === 'started')
-        await referrals.scheduleFollowups(s, id, r.municipality, await followupDays(tx, r.municipality));
+        await referrals.scheduleFollowups(s, id, r.municipality, (await readSettings(tx, r.municipality)).followupDays);
       if (input.hostRequest) await referrals.addHostRequest(s, id, r.municipality);
       if (input.to && !isOpen(input.to))
         await tx.query(

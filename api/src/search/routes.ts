@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import type { MultiSearchResponse } from 'meilisearch';
-import { meiliErrorType } from '@norishiro/indexer';
+import { meiliErrorType, meiliUnavailable } from '@norishiro/indexer';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { jsonBody, parseInput } from '../validate.ts';
 import { PUBLIC_INDEX, ProxyRequestSchema, toServerQuery } from './proxy-query.ts';
 
 /** Meilisearch rejects a malformed filter or sort as `invalid_request`; that is the caller's 400. */
-const isCallerMistake = (e: unknown) => meiliErrorType(e) === 'invalid_request';
+const isCallerMistake = (e: unknown) => !meiliUnavailable(e) && meiliErrorType(e) === 'invalid_request';
 
 /** A Meilisearch multi-search endpoint for instant-meilisearch; the key never leaves here. */
 export function searchRoutes(deps: AppDeps) {

@@ -1,6 +1,9 @@
 import {
+  DEFAULT_FOLLOWUP_DAYS,
   diffResource,
   type ConflictItem,
+  type MunicipalitySettings,
+  type MunicipalitySettingsPatch,
   type FieldChange,
   type HistoryEntry,
   type Resource,
@@ -8,6 +11,7 @@ import {
 } from '@norishiro/data';
 import type { Queryable } from '@norishiro/indexer';
 import type { Scope } from './scope.ts';
+import { DEFAULT_RETENTION_YEARS } from './retention.ts';
 
 export interface EditableRow {
   resource: Resource;
@@ -130,9 +134,10 @@ export async function pendingSuggestions(scope: Scope): Promise<SuggestionItem[]
     kind: 'resident' | 'host';
     message: string | null;
     patch: Record<string, unknown> | null;
+    data: Record<string, unknown>;
     created_at: Date | string;
   }>(
-    `select s.id, s.resource_id, r.data->>'name' as name, s.kind, s.message, s.patch, s.created_at
+    `select s.id, s.resource_id, r.data->>'name' as name, s.kind, s.message, s.patch, r.data, s.created_at
      from resource_suggestions s join resources r on r.id = s.resource_id
      where s.status = 'pending' and s.municipality = any($1::text[]) order by s.created_at`,
     [[...scope.municipalities]],
@@ -144,6 +149,7 @@ export async function pendingSuggestions(scope: Scope): Promise<SuggestionItem[]
     kind: r.kind,
     message: r.message,
     patch: r.patch,
+    ...(r.patch && { current: Object.fromEntries(Object.keys(r.patch).map((f) => [f, r.data[f] ?? null])) }),
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }
@@ -151,10 +157,11 @@ export async function pendingSuggestions(scope: Scope): Promise<SuggestionItem[]
 export async function lockSuggestion(scope: Scope, id: number) {
   const [row] = await scope.db.query<{
     resource_id: string;
+    municipality: string;
     kind: 'resident' | 'host';
     patch: Partial<Resource> | null;
   }>(
-    `select resource_id, kind, patch from resource_suggestions
+    `select resource_id, municipality, kind, patch from resource_suggestions
      where id = $1 and status = 'pending' and municipality = any($2::text[]) for update`,
     [id, [...scope.municipalities]],
   );
@@ -169,18 +176,23 @@ export async function decideSuggestion(scope: Scope, id: number, status: 'accept
 }
 
 export async function hostChangesPublishDirectly(db: Queryable, municipality: string): Promise<boolean> {
-  const [row] = await db.query<{ data: { hostChangesPublishDirectly?: boolean } }>(
+  return (await readSettings(db, municipality)).hostChangesPublishDirectly;
+}
+
+/** A municipality's settings with the defaults for what staff never chose. */
+export async function readSettings(db: Queryable, municipality: string): Promise<MunicipalitySettings> {
+  const [row] = await db.query<{ data: Partial<MunicipalitySettings> }>(
     'select data from municipality_settings where municipality = $1',
     [municipality],
   );
-  return row?.data.hostChangesPublishDirectly === true;
+  return {
+    hostChangesPublishDirectly: row?.data.hostChangesPublishDirectly === true,
+    retentionYears: row?.data.retentionYears ?? DEFAULT_RETENTION_YEARS,
+    followupDays: row?.data.followupDays?.length ? row.data.followupDays : [...DEFAULT_FOLLOWUP_DAYS],
+  };
 }
 
-export async function saveSettings(
-  db: Queryable,
-  municipality: string,
-  settings: { hostChangesPublishDirectly: boolean },
-) {
+export async function saveSettings(db: Queryable, municipality: string, settings: MunicipalitySettingsPatch) {
   await db.query(
     `insert into municipality_settings (municipality, data) values ($1, $2)
      on conflict (municipality) do update set data = municipality_settings.data || excluded.data`,
@@ -215,8 +227,14 @@ export async function openConflicts(scope: Scope): Promise<ConflictItem[]> {
 }
 
 export async function lockConflict(scope: Scope, id: number) {
-  const [row] = await scope.db.query<{ resource_id: string; field: string; incoming_value: unknown }>(
-    `select c.resource_id, c.field, c.incoming_value from import_conflicts c join resources r on r.id = c.resource_id
+  const [row] = await scope.db.query<{
+    resource_id: string;
+    municipality: string;
+    field: string;
+    incoming_value: unknown;
+  }>(
+    `select c.resource_id, r.municipality, c.field, c.incoming_value
+     from import_conflicts c join resources r on r.id = c.resource_id
      where c.id = $1 and r.municipality = any($2::text[]) for update of c`,
     [id, [...scope.municipalities]],
   );

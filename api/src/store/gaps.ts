@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { suppressSmall, type Gap, type GapStatus, type NewGap } from '@norishiro/data';
+import { suppressSmall, type Gap, type GapStatus, type NewGap, type Resource } from '@norishiro/data';
 import type { Scope } from './scope.ts';
 
 /** The month a record counts in, in Japan. */
@@ -106,16 +106,221 @@ export function where(scope: Scope, f: GapFilter, params: unknown[]): string {
   return w.join(' and ');
 }
 
+const COMMENTS = `(select json_agg(json_build_object('at', e.at, 'by', e.actor_name, 'text', e.comment) order by e.id)
+   from gap_events e where e.gap_id = g.id and e.comment is not null) as comments`;
+
+/** The board's list, most recorded first (at most 1,000 needs). */
 export async function listGaps(scope: Scope, f: GapFilter): Promise<Gap[]> {
   const params: unknown[] = [];
   const rows = await scope.db.query<GapRow>(
-    `select g.*, (select json_agg(json_build_object('at', e.at, 'by', e.actor_name, 'text', e.comment) order by e.id)
-                  from gap_events e where e.gap_id = g.id and e.comment is not null) as comments
-     from gaps g where ${where(scope, f, params)} order by g.count desc, g.updated_at desc limit 1000`,
+    `select g.*, ${COMMENTS} from gaps g where ${where(scope, f, params)}
+     order by g.count desc, g.updated_at desc limit 1000`,
     params,
   );
   return rows.map(toGap);
 }
+
+/** One gap in scope; out of scope reads as absent. */
+export async function getGap(scope: Scope, id: string): Promise<Gap | undefined> {
+  const [row] = await scope.db.query<GapRow>(
+    `select g.*, ${COMMENTS} from gaps g where g.id = $1 and g.municipality = any($2::text[])`,
+    [id, [...scope.municipalities]],
+  );
+  return row && toGap(row);
+}
+
+/**
+ * Records and resolutions per month for the twelve months up to `to` (in Japan), as true
+ * counts: callers suppress small ones.
+ */
+export async function monthlyTrends(
+  scope: Scope,
+  municipality: string,
+  to: string,
+): Promise<{ month: string; recorded: number; resolved: number }[]> {
+  const rows = await scope.db.query<{ month: string; recorded: string | number; resolved: string | number }>(
+    `with months as (
+       select to_char(m, 'YYYY-MM') as month
+       from generate_series(date_trunc('month', $3::date) - interval '11 months', date_trunc('month', $3::date), interval '1 month') m),
+     recorded as (
+       select period as month, sum(count) as n from gaps
+       where municipality = $1 and $1 = any($2::text[]) and period >= (select min(month) from months)
+         and period <= (select max(month) from months)
+       group by period),
+     resolved as (
+       select to_char((at at time zone 'UTC') + interval '9 hours', 'YYYY-MM') as month, count(*) as n
+       from gap_events
+       where municipality = $1 and $1 = any($2::text[]) and to_status = 'resolved'
+         and at >= (date_trunc('month', $3::date) - interval '11 months' - interval '9 hours')
+       group by 1)
+     select m.month, coalesce(r.n, 0) as recorded, coalesce(s.n, 0) as resolved
+     from months m left join recorded r on r.month = m.month left join resolved s on s.month = m.month
+     order by m.month`,
+    [municipality, [...scope.municipalities], to],
+  );
+  return rows.map((r) => ({ month: r.month, recorded: Number(r.recorded), resolved: Number(r.resolved) }));
+}
+
+/** Whether a resource id names a resource of this municipality (the one that closed a gap). */
+export async function resourceOf(scope: Scope, id: string, municipality: string): Promise<boolean> {
+  const rows = await scope.db.query('select 1 from resources where id = $1 and municipality = $2', [id, municipality]);
+  return rows.length > 0;
+}
+
+/** What coverage adds up: true counts per need (the 「3未満」 rule applies to the sums). */
+export interface GapCounts {
+  district: string | null;
+  categories: string[];
+  situations: string[];
+  timeBands: string[];
+  count: number;
+}
+
+/** What coverage reads of a resource, and what the map adds; the rest of `data` stays in the table. */
+export type CoverageResource = Pick<Resource, 'status' | 'district' | 'categories' | 'targets' | 'schedule'>;
+export type MapResource = CoverageResource & Pick<Resource, 'id' | 'name' | 'location'>;
+const fields = (names: readonly string[]) =>
+  `jsonb_build_object(${names.map((n) => `'${n}', r.data->'${n}'`).join(', ')})`;
+const COVERAGE_FIELDS = fields(['status', 'district', 'categories', 'targets', 'schedule']);
+const MAP_FIELDS = fields(['status', 'district', 'categories', 'targets', 'schedule', 'id', 'name', 'location']);
+
+/** The columns a coverage view adds up by; summing by fewer columns is cheaper. */
+export type CountAxis = 'district' | 'categories' | 'situations' | 'time_bands';
+const countColumns = (axes: readonly CountAxis[]) =>
+  [
+    axes.includes('district') ? 'district' : 'null as district',
+    axes.includes('categories') ? 'categories' : `'{}'::text[] as categories`,
+    axes.includes('situations') ? 'situations' : `'{}'::text[] as situations`,
+    axes.includes('time_bands') ? 'time_bands as "timeBands"' : `'{}'::text[] as "timeBands"`,
+  ].join(', ');
+
+const MONTH = (d: string | undefined) => d?.slice(0, 7) ?? null;
+
+/**
+ * Everything coverage needs in one round trip: the municipality's resources and its recorded
+ * needs (not 見送り) summed per need, so each row is read once.
+ */
+export async function coverageInputs(
+  scope: Scope,
+  municipality: string,
+  axes: readonly CountAxis[],
+  from?: string,
+  to?: string,
+): Promise<{ resources: MapResource[]; gaps: GapCounts[] }> {
+  const [row] = await scope.db.query<{ resources: MapResource[] | null; gaps: GapCounts[] | null }>(
+    `select
+       (select json_agg(${MAP_FIELDS}) from resources r where r.municipality = $1 and not r.synthetic) as resources,
+       (select json_agg(x) from (
+          select ${countColumns(axes)}, sum(count)::int as count
+          from gaps
+          where municipality = $1 and $1 = any($2::text[]) and status <> 'dropped'
+            and ($3::text is null or period >= $3) and ($4::text is null or period <= $4)
+          group by ${axes.join(', ')}) x) as gaps`,
+    [municipality, [...scope.municipalities], MONTH(from), MONTH(to)],
+  );
+  return { resources: row?.resources ?? [], gaps: row?.gaps ?? [] };
+}
+
+type JsonGapRow = GapRow & { resolved_at?: string };
+
+export interface ReportInputs {
+  resources: CoverageResource[];
+  /** Needs recorded in the period (not 見送り), summed per need. */
+  counts: GapCounts[];
+  records: number;
+  needs: number;
+  inCouncil: number;
+  top: Gap[];
+  /** Records per month from `since` to the end of the period. */
+  recordedByMonth: { month: string; n: number }[];
+  /** Gaps resolved since `since`, with when. */
+  resolved: (Gap & { resolvedAt: string })[];
+  changed: { id: string; name: string; kind: string; at: string }[];
+  /** Referrals per category of the resource; null where the instance keeps no referrals. */
+  referrals: { category: string; sent: number; started: number }[] | null;
+}
+
+/**
+ * The 構築会議 report's data in one round trip: the period's gap rows are read once (a
+ * materialised CTE) and summed in the database; the twelve months of trends come from the
+ * same rows. `since` (a day) is the earlier of the period's start and the trend window's.
+ */
+export async function reportInputs(
+  scope: Scope,
+  municipality: string,
+  period: { from: string; to: string; since: string },
+): Promise<ReportInputs> {
+  const [row] = await scope.db.query<{
+    resources: CoverageResource[] | null;
+    counts: GapCounts[] | null;
+    summary: { records: number; needs: number; inCouncil: number };
+    top: JsonGapRow[] | null;
+    recorded: { month: string; n: number }[] | null;
+    resolved: JsonGapRow[] | null;
+    changed: { id: string; name: string; kind: string; at: string }[] | null;
+    referrals: { category: string; sent: number; started: number }[] | null;
+  }>(
+    `with g as materialized (
+       select id, period, district, situations, categories, time_bands, count, status, updated_at
+       from gaps
+       where municipality = $1 and $1 = any($2::text[]) and period >= $5 and period <= $4)
+     select
+       (select json_agg(${COVERAGE_FIELDS}) from resources r where r.municipality = $1 and not r.synthetic) as resources,
+       (select json_agg(x) from (
+          select ${countColumns(['district', 'categories'])}, sum(count)::int as count
+          from g where period >= $3 and status <> 'dropped'
+          group by district, categories) x) as counts,
+       (select json_build_object(
+          'records', coalesce(sum(count) filter (where status <> 'dropped'), 0),
+          'needs', count(*),
+          'inCouncil', count(*) filter (where status = 'council'))
+        from g where period >= $3) as summary,
+       (select json_agg(t order by t.count desc, t.updated_at desc, t.id) from (
+          select q.*, ${COMMENTS.replaceAll('g.id', 'q.id')}
+          from (select id from g where period >= $3 and status <> 'dropped'
+                order by count desc, updated_at desc, id limit 10) k
+          join gaps q on q.id = k.id) t) as top,
+       (select json_agg(x) from (select period as month, sum(count)::int as n from g group by period) x) as recorded,
+       (select json_agg(x) from (
+          select r.id, r.municipality, r.period, r.district, r.stage, r.situations, r.categories, r.time_bands,
+            r.interests, r.failed_factor, r.description, r.count, r.status, r.owner, r.due, r.resolved_by, r.reason,
+            r.updated_at, e.resolved_at, ${COMMENTS.replaceAll('g.id', 'r.id')}
+          from (select gap_id, max(at) as resolved_at from gap_events
+                where municipality = $1 and $1 = any($2::text[]) and to_status = 'resolved' and at >= $6::timestamptz
+                group by gap_id) e
+          join gaps r on r.id = e.gap_id and r.status = 'resolved') x) as resolved,
+       (select json_agg(x) from (
+          select h.resource_id as id, r.data->>'name' as name, h.kind, max(h.at) as at
+          from resource_history h join resources r on r.id = h.resource_id
+          where r.municipality = $1 and h.at >= $7::timestamptz and h.at < $8::timestamptz
+          group by h.resource_id, r.data->>'name', h.kind order by max(h.at)) x) as changed,
+       gap_referral_outcomes($1, $2::text[], $7::timestamptz, $8::timestamptz) as referrals`,
+    [
+      municipality,
+      [...scope.municipalities],
+      MONTH(period.from),
+      MONTH(period.to),
+      MONTH(period.since),
+      `${period.since}T00:00:00+09:00`,
+      `${period.from}T00:00:00+09:00`,
+      `${nextDay(period.to)}T00:00:00+09:00`,
+    ],
+  );
+  return {
+    resources: row?.resources ?? [],
+    counts: row?.counts ?? [],
+    records: row?.summary.records ?? 0,
+    needs: row?.summary.needs ?? 0,
+    inCouncil: row?.summary.inCouncil ?? 0,
+    top: (row?.top ?? []).map(toGap),
+    recordedByMonth: row?.recorded ?? [],
+    resolved: (row?.resolved ?? []).map((r) => ({ ...toGap(r), resolvedAt: new Date(r.resolved_at!).toISOString() })),
+    changed: row?.changed ?? [],
+    referrals: row?.referrals ?? null,
+  };
+}
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export const toGap = (r: GapRow): Gap => ({
   id: r.id,
@@ -164,10 +369,27 @@ export async function updateGap(
 
 export async function gapEvent(
   scope: Scope,
-  e: { gapId: string; kind: string; from?: string | null; to?: string | null; comment?: string },
+  e: {
+    gapId: string;
+    municipality: string;
+    kind: string;
+    from?: string | null;
+    to?: string | null;
+    comment?: string;
+  },
 ) {
   await scope.db.query(
-    `insert into gap_events (gap_id, actor_id, actor_name, kind, from_status, to_status, comment) values ($1, $2, $3, $4, $5, $6, $7)`,
-    [e.gapId, scope.actor.userId, scope.actor.name, e.kind, e.from ?? null, e.to ?? null, e.comment ?? null],
+    `insert into gap_events (gap_id, municipality, actor_id, actor_name, kind, from_status, to_status, comment)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      e.gapId,
+      e.municipality,
+      scope.actor.userId,
+      scope.actor.name,
+      e.kind,
+      e.from ?? null,
+      e.to ?? null,
+      e.comment ?? null,
+    ],
   );
 }

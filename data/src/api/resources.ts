@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { CategorySchema, DaySchema, StageSchema, TargetSchema } from '../taxonomy/codes.ts';
-import { MunicipalityCodeSchema } from '../municipality/schema.ts';
+import { MunicipalityCodeSchema, MunicipalitySchema } from '../municipality/schema.ts';
+import { ResourceSchema } from '../resource/schema.ts';
+import { PlanSchema } from '../source/plans.ts';
 import { TimeSchema } from '../schedule/schema.ts';
 import { SearchDocumentSchema } from '../search/document.ts';
 import { normalizeText } from '../text/kana.ts';
@@ -12,6 +14,9 @@ const list = <T extends v.GenericSchema<string, unknown>>(item: T) =>
     v.transform((x) => (Array.isArray(x) ? x : [x]).flatMap((s) => s.split(',')).filter(Boolean)),
     v.array(item),
   );
+/** Resource.kind values (data contract): 場所 / 事業・活動 / 相談・支援 / 役割（人） / 会議. */
+const RESOURCE_KINDS = ['place', 'programme', 'service', 'role', 'meeting'] as const;
+
 const int = (min: number, max: number, message: string) =>
   v.pipe(
     v.string(),
@@ -57,16 +62,29 @@ export const ResourceQuerySchema = v.object({
     ),
   ),
   includeCoordination: v.optional(v.picklist(['true', 'false'] as const)),
+  /**
+   * `true`: day, time and cost filters keep only what the plan confirms. Otherwise entries
+   * whose day, time or cost is unknown stay in the list after the confirmed ones.
+   */
+  confirmed: v.optional(v.picklist(['true', 'false'] as const, 'confirmed は true か false です')),
+  /** Kinds of resource (Resource.kind); an entry without a kind counts as a place. */
+  kind: v.optional(list(v.picklist(RESOURCE_KINDS, '種類コードが正しくありません'))),
   page: v.optional(int(1, 1000, 'page は1以上の整数です'), '1'),
   perPage: v.optional(int(1, 100, 'perPage は1〜100の整数です'), '20'),
 });
 
 export type ResourceQuery = v.InferOutput<typeof ResourceQuerySchema>;
 
+/** What a filter asked about that the plan does not say for this entry (「曜日は要確認」). */
+export const UnconfirmedSchema = v.picklist(['day', 'time', 'cost'] as const);
+export type Unconfirmed = v.InferOutput<typeof UnconfirmedSchema>;
+
 export const ResourceHitSchema = v.object({
   ...SearchDocumentSchema.entries,
   /** Present when `near` was given. */
   distanceKm: v.optional(v.number()),
+  /** Filters this entry passed only because the plan does not say (sorted after confirmed ones). */
+  unconfirmed: v.optional(v.array(UnconfirmedSchema)),
 });
 
 export const ResourceListSchema = v.object({
@@ -80,3 +98,15 @@ export const ResourceListSchema = v.object({
 
 export type ResourceHit = v.InferOutput<typeof ResourceHitSchema>;
 export type ResourceList = v.InferOutput<typeof ResourceListSchema>;
+
+/** One resource's public page: the entry, its municipality, and the plan it was read from. */
+export const ResourceDetailSchema = v.object({
+  resource: ResourceSchema,
+  municipality: MunicipalitySchema,
+  /** The plan's title and when it was written; absent for entries from other sources. */
+  plan: v.optional(v.pick(PlanSchema, ['title', 'period'])),
+  /** Set when the id asked for was merged into this resource: the old id it answered for. */
+  mergedFrom: v.optional(v.string()),
+});
+
+export type ResourceDetail = v.InferOutput<typeof ResourceDetailSchema>;

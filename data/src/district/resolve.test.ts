@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadInventories } from '../inventory/load.ts';
 import type { Municipality } from '../municipality/schema.ts';
 import { districtKey, resolveDistrict } from './resolve.ts';
 
@@ -81,5 +82,14 @@ describe('resolveDistrict', () => {
   it('keys fold width, dots and ケ', () => {
     expect(districtKey('泉・伊豆山')).toBe(districtKey('泉伊豆山'));
     expect(districtKey('天城湯ヶ島')).toBe(districtKey('天城湯ケ島'));
+  });
+
+  it('answers every name the shipped inventories give a district with that district', () => {
+    const { inventories } = loadInventories();
+    for (const { municipality: m } of inventories)
+      for (const d of m.districts)
+        for (const typed of [d.name, ...(d.aliases ?? [])]) expect(name(resolveDistrict(m, typed)), typed).toBe(d.name);
+    const izuShipped = inventories.find((i) => i.municipality.code === '222224')!.municipality;
+    expect(name(resolveDistrict(izuShipped, '湯ケ島'))).toBe('天城湯ヶ島地区');
   });
 });

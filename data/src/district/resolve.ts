@@ -34,8 +34,7 @@ function keysOf(s: string): string[] {
 
 /** Names a district answers to: its name, its reading, and the aliases the inventory gives. */
 function namesOf(d: District): string[] {
-  const aliases = (d as District & { aliases?: readonly string[] }).aliases ?? [];
-  return [d.name, d.reading, ...aliases];
+  return [d.name, d.reading, ...(d.aliases ?? [])];
 }
 
 export type DistrictMatch = { district: District } | { district: undefined; candidates: string[] };

@@ -4,11 +4,13 @@ import { ScheduleSchema } from '../schedule/schema.ts';
 
 /**
  * Staff save the whole record (checked against ResourceSchema field by field); `version` is
- * what they loaded, so a concurrent save is caught.
+ * what they loaded, so a concurrent save is caught. `suggestion` names the resident's note
+ * this save puts into the record, so the note is accepted with it.
  */
 export const ResourceEditSchema = v.object({
   resource: v.record(v.string(), v.unknown()),
   version: v.string('版を指定してください'),
+  suggestion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 /** What a host may change about their own resource. */
@@ -112,20 +114,34 @@ export const resourceFieldLabels: Record<string, string> = {
   verifiedAt: '確認した日',
 };
 
-/** Per-municipality choices staff make. */
+/** Per-municipality choices staff make, as read back with their defaults filled in. */
 export const MunicipalitySettingsSchema = v.object({
   hostChangesPublishDirectly: v.boolean('公開のしかたを選んでください'),
   /** Years a closed case is kept before it is anonymized (default 5). */
-  retentionYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30))),
+  retentionYears: v.pipe(
+    v.number('保存する年数を数字で書いてください'),
+    v.integer('保存する年数は整数で書いてください'),
+    v.minValue(1, '保存する年数は1年以上です'),
+    v.maxValue(30, '保存する年数は30年までです'),
+  ),
   /** Days after 参加開始 when the coordinator checks in (default 14, 30, 90). */
-  followupDays: v.optional(
-    v.pipe(
-      v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(730))),
-      v.minLength(1),
-      v.maxLength(10, '確認の予定は10回までです'),
+  followupDays: v.pipe(
+    v.array(
+      v.pipe(
+        v.number('確認の日を数字で書いてください'),
+        v.integer('確認の日は整数で書いてください'),
+        v.minValue(1, '確認の日は1日後以降です'),
+        v.maxValue(730, '確認の日は730日後までです'),
+      ),
     ),
+    v.minLength(1, '確認の予定を1回以上入れてください'),
+    v.maxLength(10, '確認の予定は10回までです'),
   ),
 });
+/** A change to some of the settings; what is left out stays as it was. */
+export const MunicipalitySettingsPatchSchema = v.partial(MunicipalitySettingsSchema);
+export type MunicipalitySettings = v.InferOutput<typeof MunicipalitySettingsSchema>;
+export type MunicipalitySettingsPatch = v.InferOutput<typeof MunicipalitySettingsPatchSchema>;
 
 /** A resident's note or a host's proposed change, waiting in the review queue. */
 export const SuggestionItemSchema = v.object({
@@ -135,6 +151,8 @@ export const SuggestionItemSchema = v.object({
   kind: v.picklist(['resident', 'host']),
   message: v.nullable(v.string()),
   patch: v.nullable(v.record(v.string(), v.unknown())),
+  /** The record's present values of the fields a host's change touches, to compare. */
+  current: v.optional(v.record(v.string(), v.unknown())),
   createdAt: v.string(),
 });
 export type SuggestionItem = v.InferOutput<typeof SuggestionItemSchema>;

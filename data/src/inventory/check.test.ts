@@ -16,12 +16,14 @@ const header = `municipality:
     - name: 修善寺地区
       reading: しゅぜんじちく
       point: { lat: 34.96868, lng: 138.88606 }
+      pointOf: 大字 修善寺（国土交通省 位置参照情報）
 sourceFile: 001_2719d1a6160a5cb4.txt
 verifiedAt: "2026-11-23"
 resources:
 `;
 const entry = (over: string) => `  - id: 222224-a
     name: テストの居場所
+    kind: place
     categories: [ibasho]
     targets: [anyone]
     stages: [1]
@@ -50,10 +52,10 @@ describe('inventory validation', () => {
       entry('').replace('222224-a', '222224-b').replace('status: active', 'status: open');
     const r = checkInventoryText('izu.yaml', text);
     expect(r.issues.map((i) => [i.line, i.path.join('.'), i.message])).toEqual([
-      [18, 'resources.0.stages.0', '段階は 1〜4 で指定してください'],
-      [32, 'resources.1.status', '状態コードが正しくありません'],
+      [20, 'resources.0.stages.0', '段階は 1〜4 で指定してください'],
+      [35, 'resources.1.status', '状態コードが正しくありません'],
     ]);
-    expect(formatIssue(r.issues[0]!)).toBe('izu.yaml:18:14 (resources.0.stages.0): 段階は 1〜4 で指定してください');
+    expect(formatIssue(r.issues[0]!)).toBe('izu.yaml:20:14 (resources.0.stages.0): 段階は 1〜4 で指定してください');
   });
 
   it('checks cross-references: district of the city, point near the city and at its district', () => {
@@ -103,6 +105,32 @@ describe('inventory validation', () => {
     expect(report.ok).toBe(false);
     expect(report.table[0]).toMatchObject({ code: '222224', total: 1, byCategory: { ibasho: 1 } });
     expect(formatTable(report)).toContain('居場所');
+  });
+
+  it('a merged id may not live on nor point at two resources', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inv-'));
+    const merged = (id: string, former: string) => entry(`    formerIds: [${former}]\n`).replace('222224-a', id);
+    writeFileSync(join(dir, 'a.yaml'), header + merged('222224-a', '222224-b') + merged('222224-c', '222224-b'));
+    writeFileSync(join(dir, 'b.yaml'), header + merged('222224-d', '222224-c'));
+    const messages = loadInventories(dir).issues.map((i) => i.message);
+    expect(messages).toContain('以前の ID「222224-b」が 222224-a と 222224-c の両方にあります');
+    expect(messages).toContain('以前の ID「222224-c」（222224-d）が、いまも別の資源の ID です');
+  });
+
+  it('a role or a meeting says in its notes why it is listed; a place outside the city is not put on the city hall', () => {
+    const role = checkInventoryText('izu.yaml', header + entry('').replace('kind: place', 'kind: role'));
+    expect(role.issues.map((i) => i.path.join('.'))).toEqual(['resources.0.notes']);
+    const outside = checkInventoryText(
+      'izu.yaml',
+      header +
+        entry('')
+          .replace(
+            /location: .*/,
+            'location: { lat: 34.97667, lng: 138.94694, precision: address, pointOf: 市役所, outside: { name: 市外 } }',
+          )
+          .replace('    district: 修善寺地区\n', ''),
+    );
+    expect(outside.issues.map((i) => i.message)).toEqual(['市外の場所を伊豆市役所の地点に置かないでください']);
   });
 
   it('passes over the five real inventories', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resource } from '../resource/schema.ts';
-import { duplicateIds } from './check.ts';
+import { duplicateIds, formerIdProblems } from './check.ts';
 import type { Inventory } from './schema.ts';
 import { checkInventoryText, type LocatedIssue } from './yaml.ts';
 
@@ -32,5 +32,7 @@ export function loadInventories(dir: string = INVENTORY_DIR): LoadedInventories 
   for (const id of duplicateIds(resources)) {
     issues.push({ file: '(全体)', path: [], line: 0, column: 0, message: `ID「${id}」が重複しています` });
   }
+  for (const message of formerIdProblems(resources))
+    issues.push({ file: '(全体)', path: [], line: 0, column: 0, message });
   return { inventories, resources, issues };
 }

@@ -1,21 +1,8 @@
 import * as v from 'valibot';
 import { PointSchema } from '../location/schema.ts';
+import { MunicipalityCodeSchema } from './code.ts';
 
-/** 全国地方公共団体コード check digit over the first five digits (weights 6..2). */
-export function lgCodeCheckDigit(first5: string): number {
-  const sum = [...first5].reduce((acc, d, i) => acc + Number(d) * (6 - i), 0);
-  return (11 - (sum % 11)) % 10;
-}
-
-export function isValidLgCode(code: string): boolean {
-  return /^\d{6}$/.test(code) && lgCodeCheckDigit(code.slice(0, 5)) === Number(code[5]);
-}
-
-export const MunicipalityCodeSchema = v.pipe(
-  v.string('団体コードは文字列で書いてください'),
-  v.regex(/^\d{6}$/, '全国地方公共団体コードは6桁の数字です'),
-  v.check(isValidLgCode, '全国地方公共団体コードの検査数字が合いません'),
-);
+export { isValidLgCode, lgCodeCheckDigit, MunicipalityCodeSchema, type MunicipalityCode } from './code.ts';
 
 const HiraganaSchema = v.pipe(v.string(), v.regex(/^[\u3041-\u309f\u30fc・\s]+$/, '読みはひらがなで書いてください'));
 
@@ -26,6 +13,11 @@ export const DistrictSchema = v.object({
   point: v.optional(PointSchema),
   /** What the point is and where it comes from. */
   pointOf: v.optional(v.string()),
+  /**
+   * Other names people type for it: without 地区/町, old town names (湯ヶ島 for 天城湯ヶ島),
+   * the plan's own spellings. ヶ/ケ/が and kana are folded when matching (district/resolve.ts).
+   */
+  aliases: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1, '別名を空にしないでください')))),
 });
 
 export const MunicipalitySchema = v.object({
@@ -37,6 +29,5 @@ export const MunicipalitySchema = v.object({
   districts: v.array(DistrictSchema),
 });
 
-export type MunicipalityCode = v.InferOutput<typeof MunicipalityCodeSchema>;
 export type District = v.InferOutput<typeof DistrictSchema>;
 export type Municipality = v.InferOutput<typeof MunicipalitySchema>;

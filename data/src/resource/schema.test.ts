@@ -6,6 +6,7 @@ const valid = {
   id: '222224-step-salon',
   municipality: '222224',
   name: 'すてっぷサロン',
+  kind: 'place',
   reading: 'ステップ サロン',
   categories: ['ibasho'],
   targets: ['anyone'],

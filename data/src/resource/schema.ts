@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import {
   CategorySchema,
   FeatureSchema,
+  KindSchema,
   OperationSchema,
   StageSchema,
   StatusSchema,
@@ -52,10 +53,16 @@ export const ResourceSchema = v.pipe(
     id: ResourceIdSchema,
     municipality: MunicipalityCodeSchema,
     name: nonEmpty('名称を書いてください'),
+    /** Place, programme or service (offered to residents), or a role or meeting (never offered). */
+    kind: KindSchema,
     reading: v.optional(KatakanaSchema),
     aliases: v.optional(v.array(v.string()), []),
     categories: nonEmptyList(CategorySchema, '分類を1つ以上書いてください'),
-    targets: nonEmptyList(TargetSchema, '対象を1つ以上書いてください'),
+    /**
+     * Whom the plan says it is for. Empty when the plan does not say: shown as 「計画に記載なし」
+     * and never matched as open to anyone.
+     */
+    targets: v.array(TargetSchema),
     stages: nonEmptyList(StageSchema, '参加の段階を1つ以上書いてください'),
     description: v.optional(v.string()),
     /** 実施主体 / 委託先. */
@@ -81,6 +88,11 @@ export const ResourceSchema = v.pipe(
     contact: v.optional(ContactSchema),
     notes: v.optional(v.string()),
     source: SourceSchema,
+    /**
+     * Ids of entries merged into this one. Ids are permanent URLs: a former id keeps
+     * answering with this resource.
+     */
+    formerIds: v.optional(v.array(ResourceIdSchema)),
     verifiedAt: v.pipe(v.string(), v.isoDate('確認日は YYYY-MM-DD で書いてください')),
   }),
   v.forward(
@@ -93,6 +105,17 @@ export const ResourceSchema = v.pipe(
   v.forward(
     v.check((r) => r.id.startsWith(`${r.municipality}-`), 'ID は団体コードで始めてください'),
     ['id'],
+  ),
+  v.forward(
+    v.check((r) => !r.formerIds?.includes(r.id), '以前の ID に自分の ID は書けません'),
+    ['formerIds'],
+  ),
+  v.forward(
+    v.check(
+      (r) => r.location.outside === undefined || r.location.outside.municipality !== r.municipality,
+      '市外の場所に、この資源と同じ団体コードは書けません',
+    ),
+    ['location'],
   ),
 );
 

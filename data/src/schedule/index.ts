@@ -1,2 +1,3 @@
 export * from './schema.ts';
 export * from './describe.ts';
+export * from './sessions.ts';

@@ -17,6 +17,7 @@ const resource = v.parse(ResourceSchema, {
   id: '212105-test',
   municipality: '212105',
   name: 'テストの子ども居場所',
+  kind: 'place',
   reading: 'テスト ノ コドモ イバショ',
   categories: ['ibasho'],
   targets: ['children'],

@@ -3,17 +3,19 @@ import {
   CategorySchema,
   DaySchema,
   FeatureSchema,
+  KindSchema,
   StageSchema,
   StatusSchema,
   TargetSchema,
   categoryLabels,
   type Category,
 } from '../taxonomy/codes.ts';
-import { PrecisionSchema } from '../location/schema.ts';
+import { locationPoint, OutsideSchema, PrecisionSchema } from '../location/schema.ts';
 import type { Municipality } from '../municipality/schema.ts';
 import type { Resource } from '../resource/schema.ts';
 import { describeSchedule, scheduleDays } from '../schedule/describe.ts';
 import { toMinutes } from '../schedule/schema.ts';
+import { SessionSchema, sessionsOf } from '../schedule/sessions.ts';
 import { normalizeText, toHiragana, toKatakana } from '../text/kana.ts';
 import { variantsIn } from './synonyms.ts';
 
@@ -44,6 +46,7 @@ export const SearchDocumentSchema = v.object({
   municipalityName: v.string(),
   prefecture: v.string(),
   name: v.string(),
+  kind: KindSchema,
   reading: v.optional(v.string()),
   /** Hiragana and katakana words of the name and categories. */
   readings: v.array(v.string()),
@@ -63,11 +66,16 @@ export const SearchDocumentSchema = v.object({
   openHours: v.array(v.string()),
   scheduleKnown: v.boolean(),
   scheduleSummary: v.string(),
+  /** Each weekday it runs, with hours where known (cards: 「火曜 10:00–15:00」, 「いま開いています」). */
+  sessions: v.array(SessionSchema),
   cost: v.picklist(['free', 'paid', 'unknown'] as const),
   status: StatusSchema,
   precision: PrecisionSchema,
   pointOf: v.string(),
-  _geo: v.object({ lat: v.number(), lng: v.number() }),
+  /** Absent when the place is not known (precision 'unknown'): never drawn, never near anything. */
+  _geo: v.optional(v.object({ lat: v.number(), lng: v.number() })),
+  /** Set for places outside the city whose plan names them. */
+  outside: v.optional(OutsideSchema),
   count: v.optional(v.number()),
   ageMin: v.optional(v.number()),
   ageMax: v.optional(v.number()),
@@ -98,14 +106,19 @@ const words = (s: string) =>
     .filter(Boolean);
 
 export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
+  const point = locationPoint(r.location);
   const nameReading = r.reading ? words(r.reading) : [];
   const categoryWords = r.categories.flatMap((c) => words(categoryReadings[c]));
+  // みやた finds 宮田地区's entries: the district's reading, as typed, with its 地区/町 suffix dropped.
+  const districtReading = m.districts.find((d) => d.name === r.district)?.reading;
+  const districtWords = districtReading ? words(districtReading.replace(/(ちく|ちょう|まち)$/, '')) : [];
   const readings = [
     ...new Set([
       ...nameReading.map(toHiragana),
       ...nameReading.map(toKatakana),
       ...categoryWords,
       ...categoryWords.map(toKatakana),
+      ...districtWords,
     ]),
   ];
   const text = normalizeText([r.name, ...r.aliases, r.description ?? '', ...r.tags].join(' '));
@@ -115,6 +128,7 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
     municipalityName: m.name,
     prefecture: m.prefecture,
     name: normalizeText(r.name),
+    kind: r.kind,
     reading: r.reading,
     readings,
     variants: variantsIn(`${text} ${r.categories.map((c) => categoryLabels[c].ja).join(' ')}`),
@@ -131,11 +145,13 @@ export function toSearchDocument(r: Resource, m: Municipality): SearchDocument {
     openHours: openHourKeys(r),
     scheduleKnown: r.schedule.kind !== 'unknown',
     scheduleSummary: describeSchedule(r.schedule),
+    sessions: sessionsOf(r.schedule),
     cost: r.cost.kind,
     status: r.status,
     precision: r.location.precision,
     pointOf: r.location.pointOf,
-    _geo: { lat: r.location.lat, lng: r.location.lng },
+    ...(point && { _geo: point }),
+    ...(r.location.outside && { outside: r.location.outside }),
     count: r.count,
     ageMin: r.ageMin,
     ageMax: r.ageMax,

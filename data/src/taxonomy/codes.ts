@@ -69,6 +69,18 @@ export const statusLabels = {
   ended: { ja: '終了', en: 'Ended' },
 } as const satisfies Record<string, Label>;
 
+/**
+ * What an entry is. Only places, programmes and services are something a resident can go to
+ * or join; roles (a person's post) and meetings stay in the directory for staff and search.
+ */
+export const kindLabels = {
+  place: { ja: '場所', en: 'Place' },
+  programme: { ja: '事業・活動', en: 'Programme' },
+  service: { ja: '相談・支援', en: 'Service' },
+  role: { ja: '役割（人）', en: 'Role (a post held by people)' },
+  meeting: { ja: '会議', en: 'Meeting' },
+} as const satisfies Record<string, Label>;
+
 export const featureLabels = {
   free: { ja: '無料', en: 'Free of charge' },
   wheelchair: { ja: '車いすで利用できる', en: 'Wheelchair accessible' },
@@ -86,6 +98,10 @@ export const DaySchema = v.picklist(keysOf(dayLabels), '曜日コードが正し
 export const OperationSchema = v.picklist(keysOf(operationLabels), '運営形態コードが正しくありません');
 export const StatusSchema = v.picklist(keysOf(statusLabels), '状態コードが正しくありません');
 export const FeatureSchema = v.picklist(keysOf(featureLabels), '特徴コードが正しくありません');
+export const KindSchema = v.picklist(
+  keysOf(kindLabels),
+  '種類は place / programme / service / role / meeting のいずれかです',
+);
 
 export type Category = v.InferOutput<typeof CategorySchema>;
 export type Target = v.InferOutput<typeof TargetSchema>;
@@ -94,11 +110,40 @@ export type Day = v.InferOutput<typeof DaySchema>;
 export type Operation = v.InferOutput<typeof OperationSchema>;
 export type Status = v.InferOutput<typeof StatusSchema>;
 export type Feature = v.InferOutput<typeof FeatureSchema>;
+export type Kind = v.InferOutput<typeof KindSchema>;
 
 export const DAYS = keysOf(dayLabels) as readonly Day[];
 export const CATEGORIES = keysOf(categoryLabels) as readonly Category[];
 export const TARGETS = keysOf(targetLabels) as readonly Target[];
 export const STAGES = [1, 2, 3, 4] as const satisfies readonly Stage[];
+export const KINDS = keysOf(kindLabels) as readonly Kind[];
+
+/** Kinds a resident can be offered (listed as somewhere to go, ranked in matching). */
+export const OFFERED_KINDS: readonly Kind[] = ['place', 'programme', 'service'];
+export const isOfferedKind = (kind: Kind): boolean => OFFERED_KINDS.includes(kind);
+
+/**
+ * The kind a category usually is, for generated or imported data that does not say. Plan
+ * entries never rely on it: each says its kind after reading the plan.
+ */
+export const USUAL_KIND: Record<Category, Kind> = {
+  ibasho: 'place',
+  salon: 'place',
+  work_experience: 'programme',
+  volunteer_experience: 'programme',
+  employment_support: 'service',
+  consultation: 'service',
+  childcare_hub: 'place',
+  activity_center: 'place',
+  learning_support: 'programme',
+  care_prevention: 'place',
+  life_support: 'service',
+  outreach: 'service',
+  coordination: 'service',
+};
+
+/** Statuses that are not open yet: never shown or ranked as open. */
+export const NOT_YET_OPEN: readonly Status[] = ['planned', 'considering'];
 
 /** Categories that are bodies, not a place to go or a program to join. */
 export const NON_PLACE_CATEGORIES: readonly Category[] = ['coordination'];
@@ -111,4 +156,5 @@ export const taxonomy = {
   operations: operationLabels,
   statuses: statusLabels,
   features: featureLabels,
+  kinds: kindLabels,
 } as const;

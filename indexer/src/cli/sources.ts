@@ -38,9 +38,16 @@ export function csvBatch(file: string, mappingFile: string, municipalities: read
   return { batch, rejected, note: `文字コード ${result.encoding}、様式 ${result.layout ?? '不明'}` };
 }
 
-/** An Open Referral HSDS 3 JSON export, ours or another directory's. */
-export function hsdsBatch(file: string) {
-  const result = importHsds(readJson(file, 'HSDS ファイル') as Parameters<typeof importHsds>[0]);
+/**
+ * An Open Referral HSDS 3 JSON file, ours or another directory's; `municipality` names the
+ * city for services whose data does not say which one they belong to.
+ */
+export function hsdsBatch(file: string, opts: { municipalities: readonly Municipality[]; municipality?: string }) {
+  const result = importHsds(readJson(file, 'HSDS ファイル'), {
+    ...opts,
+    fileName: basename(file),
+    today: new Date().toISOString().slice(0, 10),
+  });
   const batch: ImportBatch = {
     origin: `hsds:${basename(file)}`,
     municipalities: result.inventories.map((i) => i.municipality),

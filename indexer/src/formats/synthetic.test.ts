@@ -1,6 +1,13 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { MunicipalitySchema, ResourceSchema, crossCheck, distanceKm, type Resource } from '@norishiro/data';
+import {
+  MunicipalitySchema,
+  ResourceSchema,
+  crossCheck,
+  distanceKm,
+  locationPoint,
+  type Resource,
+} from '@norishiro/data';
 import { parseLocalGovCsv, syntheticMunicipalities, syntheticResources } from './synthetic.ts';
 
 describe('parseLocalGovCsv', () => {
@@ -58,7 +65,7 @@ describe('syntheticResources', () => {
     sample.forEach((r, i) => {
       expect(r.source.synthetic).toBe(true);
       expect(r.id).toBe(`${r.municipality}-syn-${i + 1}`);
-      expect(distanceKm(r.location, municipalities.get(r.municipality)!.cityHall)).toBeLessThan(5.01);
+      expect(distanceKm(locationPoint(r.location)!, municipalities.get(r.municipality)!.cityHall)).toBeLessThan(5.01);
     });
     expect(sample[0]!.name).toMatch(/^\S+ \S+ 1$/);
   });

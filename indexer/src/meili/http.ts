@@ -10,14 +10,15 @@ export class MeiliHttpError extends Error {
   }
 }
 
+/** A hung Meilisearch must not hang us: queries give up after this, large uploads after more. */
+export const QUERY_TIMEOUT_MS = 5_000;
+const UPLOAD_TIMEOUT_MS = 120_000;
+
 /**
  * A keep-alive node:http client for the Meilisearch JS client. `fetch` costs ~3 ms of CPU
  * per call here, more than the search itself; plain node:http costs a fraction of that,
  * which matters on the matching hot path.
  */
-/** A hung Meilisearch must not hang us: queries give up after this, large uploads after more. */
-export const QUERY_TIMEOUT_MS = 8_000;
-const UPLOAD_TIMEOUT_MS = 120_000;
 
 export function nodeHttpClient(maxSockets = 64, timeoutMs = QUERY_TIMEOUT_MS) {
   const agent = new Agent({ keepAlive: true, maxSockets });
@@ -73,4 +74,39 @@ export function meiliErrorType(e: unknown): string | undefined {
     if (typeof type === 'string') return type;
   }
   return undefined;
+}
+
+/** The `code` Meilisearch gave a failed request (`index_not_found`…), found like its type. */
+export function meiliErrorCode(e: unknown): string | undefined {
+  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
+    if (c instanceof MeiliHttpError) return c.cause.code;
+  }
+  return undefined;
+}
+
+/** Failures of the connection itself, as node:http reports them. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * True when Meilisearch itself cannot answer (down, hung, restarting, a broken reply, a
+ * corrupt or missing live index), as opposed to refusing what we asked: the caller can do
+ * nothing but wait, so it is a 503, not a 500.
+ */
+export function meiliUnavailable(e: unknown): boolean {
+  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
+    const { code, type } = c as { code?: unknown; type?: unknown };
+    if (typeof code === 'string' && (NETWORK_CODES.has(code) || code === 'index_not_found')) return true;
+    if (type === 'timeout' || type === 'bad_reply' || type === 'internal') return true;
+    if (c instanceof MeiliHttpError && (c.status === 0 || c.status >= 500)) return true;
+    if ((c as { name?: unknown }).name === 'MeilisearchRequestTimeOutError') return true;
+  }
+  return false;
 }

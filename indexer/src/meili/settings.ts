@@ -32,6 +32,8 @@ export const INDEX_SETTINGS = {
     'ageMin',
     'ageMax',
     '_geo',
+    // Resource.kind (data contract): the resident page lists places first.
+    'kind',
   ],
   sortableAttributes: ['_geo', 'name'],
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],

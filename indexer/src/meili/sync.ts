@@ -83,6 +83,28 @@ export async function rebuildIndex(
   }
 }
 
+/** The name a rebuild of `name` builds under; the suffix is its start time in ms. */
+const BUILD_NAME = (name: string) => new RegExp(`^${name}_build_(\\d+)$`);
+
+/**
+ * Deletes half-built indexes a crash left behind (a rebuild deletes its own otherwise).
+ * Another instance on the same Meilisearch may be building right now: only builds older than
+ * `olderThanMs` are touched. Returns the names deleted.
+ */
+export async function dropStaleBuilds(client: Meilisearch, name: string, olderThanMs: number): Promise<string[]> {
+  const pattern = BUILD_NAME(name);
+  const { results } = await client.getRawIndexes({ limit: 1000 });
+  const stale = results
+    .map((i) => i.uid)
+    .filter((uid) => {
+      const started = pattern.exec(uid)?.[1];
+      return started !== undefined && Date.now() - Number(started) >= olderThanMs;
+    });
+  for (const uid of stale)
+    ensureSucceeded(await client.deleteIndex(uid).waitTask({ timeout: TASK_TIMEOUT_MS }), `Deleting ${uid}`);
+  return stale;
+}
+
 /** One resource changed (a staff edit): update one document, not the whole index. */
 export async function upsertDocument(client: Meilisearch, name: string, doc: SearchDocument): Promise<void> {
   ensureSucceeded(

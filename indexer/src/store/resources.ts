@@ -24,7 +24,7 @@ interface Row {
 type Step =
   | { kind: 'add'; resource: Resource }
   | { kind: 'update'; id: string; next: Resource; incoming: Resource; conflicts: FieldConflict[] }
-  | { kind: 'remove'; id: string };
+  | { kind: 'remove'; id: string; survivor?: string };
 
 /** Works out what an import would change, without writing anything. */
 async function planImport(db: Queryable, origin: string, incoming: readonly Resource[]) {
@@ -53,8 +53,11 @@ async function planImport(db: Queryable, origin: string, incoming: readonly Reso
     else unchanged++;
   }
   const incomingIds = new Set(incoming.map((r) => r.id));
+  const absorbedBy = new Map(incoming.flatMap((r) => (r.formerIds ?? []).map((old) => [old, r.id] as const)));
+  // Removals come after every add and update, so a survivor always exists when its merged ids go.
   for (const row of rows)
-    if (row.origin === origin && !incomingIds.has(row.id)) steps.push({ kind: 'remove', id: row.id });
+    if (row.origin === origin && !incomingIds.has(row.id))
+      steps.push({ kind: 'remove', id: row.id, survivor: absorbedBy.get(row.id) });
   return { steps, unchanged };
 }
 
@@ -121,9 +124,47 @@ async function applyStep(tx: Queryable, step: Step, origin: string, actor: strin
         step.conflicts.map((c) => c.field),
       );
     case 'remove':
+      if (step.survivor) {
+        await moveRecords(tx, step.id, step.survivor);
+        await tx.query('delete from resources where id = $1', [step.id]);
+        return event(step.id, 'import.merge', [step.survivor]);
+      }
+      if (await hasRecords(tx, step.id)) {
+        // Referrals and hosts' accounts point at it: it ends, keeps its id, and leaves the plan's set.
+        await tx.query(
+          `update resources set data = jsonb_set(data, '{status}', '"ended"'), origin = $2, updated_at = now() where id = $1`,
+          [step.id, `${origin}${REMOVED_SUFFIX}`],
+        );
+        return event(step.id, 'import.end');
+      }
       await tx.query('delete from resources where id = $1', [step.id]);
       return event(step.id, 'import.remove');
   }
+}
+
+/** The origin of a resource its plan dropped but records still point at. */
+export const REMOVED_SUFFIX = '#removed';
+
+/** Records about a resource merged into another now belong to the survivor. */
+async function moveRecords(tx: Queryable, from: string, to: string) {
+  for (const table of ['referrals', 'resource_history', 'resource_suggestions'])
+    await tx.query(`update ${table} set resource_id = $2 where resource_id = $1`, [from, to]);
+  await tx.query(
+    `insert into user_resources (user_id, resource_id)
+     select user_id, $2 from user_resources where resource_id = $1 on conflict do nothing`,
+    [from, to],
+  );
+  await tx.query('delete from user_resources where resource_id = $1', [from]);
+}
+
+/** Whether anything that must outlive a re-import points at the resource. */
+async function hasRecords(tx: Queryable, id: string): Promise<boolean> {
+  const [row] = await tx.query<{ n: number }>(
+    `select (select count(*) from referrals where resource_id = $1)
+          + (select count(*) from user_resources where resource_id = $1) as n`,
+    [id],
+  );
+  return Number(row?.n ?? 0) > 0;
 }
 
 /** A staff edit: changes the served record only, so the next import can see it. */
@@ -150,6 +191,15 @@ export async function editResource(
 
 export async function getResource(db: Queryable, id: string): Promise<Resource | undefined> {
   const [row] = await db.query<{ data: Resource }>('select data from resources where id = $1', [id]);
+  return row?.data;
+}
+
+/** The resource an id was merged into (listed in its formerIds), if any. */
+export async function getMergedInto(db: Queryable, formerId: string): Promise<Resource | undefined> {
+  const [row] = await db.query<{ data: Resource }>(
+    `select data from resources where data->'formerIds' @> jsonb_build_array($1::text) order by id limit 1`,
+    [formerId],
+  );
   return row?.data;
 }
 

@@ -11,6 +11,8 @@ export interface RunningService {
   url: string;
   port: number;
   dataDir: string;
+  /** The process group's leader: signal `-pid` to reach the whole service. */
+  pid: number;
   log: () => string;
   stop: () => Promise<void>;
 }
@@ -32,14 +34,14 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 /**
  * Starts the whole service (API + built web app) the way `pnpm start` does, on a free port
- * with a fresh data directory and the tile-less map style. It builds nothing: web/build
- * must exist.
+ * with a fresh data directory (removed at stop) or the caller's own (kept), and the tile-less
+ * map style. It builds nothing: web/build must exist.
  */
 export async function startService(
-  opts: { timeoutMs?: number; env?: Record<string, string> } = {},
+  opts: { timeoutMs?: number; env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<RunningService> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'nori-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'nori-e2e-'));
   let output = '';
   const child = spawn('npx', ['tsx', 'api/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -61,7 +63,7 @@ export async function startService(
   const url = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
       try {
         process.kill(-child.pid, 'SIGTERM');
@@ -78,7 +80,7 @@ export async function startService(
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
@@ -87,5 +89,5 @@ export async function startService(
     await stop();
     throw e;
   }
-  return { url, port, dataDir, log, stop };
+  return { url, port, dataDir, pid: child.pid!, log, stop };
 }

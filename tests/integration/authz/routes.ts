@@ -246,6 +246,14 @@ export const routeFixtures: Record<string, RouteFixture> = {
     setup: async (_t, where) => ({ path: `/api/coverage?municipality=${city(where)}` }),
     ok: (_r, where) => (where === 'own' ? 200 : 404),
   },
+  'GET /api/gaps/trends': {
+    setup: async (_t, where) => ({ path: `/api/gaps/trends?municipality=${city(where)}` }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
+  'GET /api/coverage/map': {
+    setup: async (_t, where) => ({ path: `/api/coverage/map?municipality=${city(where)}` }),
+    ok: (_r, where) => (where === 'own' ? 200 : 404),
+  },
   'GET /api/reports/kochiku': {
     setup: async (_t, where) => ({
       path: `/api/reports/kochiku?municipality=${city(where)}&from=2026-11-01&to=2026-11-30`,

@@ -1,4 +1,6 @@
 import {
+  hoursOn,
+  openAt,
   categoryLabels,
   dayLabels,
   DAYS,
@@ -34,27 +36,34 @@ export function todayDay(now = new Date()): Day {
 export type OpenState = 'open' | 'closed' | 'unknown';
 
 /**
- * "Open on <day>" for a card. Only what the plan says: an unknown or irregular schedule
- * gives 要確認, never a guess.
+ * What a card says about one weekday: the hours (「火曜 10:00–15:00」), 「お休み」, or 要確認.
+ * Only what the plan says: an unknown or irregular schedule is never a guess.
  */
-export function openOn(
-  doc: Pick<SearchDocument, 'days' | 'scheduleKnown'>,
+export function dayLine(
+  doc: Pick<SearchDocument, 'days' | 'scheduleKnown' | 'sessions'>,
   day: Day,
 ): { state: OpenState; text: string } {
-  const d = dayJa(day);
-  if (!doc.scheduleKnown) return { state: 'unknown', text: `${d}：開いているかは 要確認` };
-  if (doc.days.includes(day)) return { state: 'open', text: `${d} 開いています` };
-  if (doc.days.length === 0) return { state: 'unknown', text: `${d}：日にちは 要確認` };
-  return { state: 'closed', text: `${d} お休み` };
+  const hours = hoursOn(doc.sessions ?? [], day);
+  if (hours) return { state: 'open', text: hours };
+  if (!doc.scheduleKnown || doc.days.length === 0) return { state: 'unknown', text: `${dayJa(day)}：曜日は要確認` };
+  return { state: 'closed', text: `${dayJa(day)}はお休み` };
 }
 
-export const precisionJa: Record<Precision, string> = {
+/** 「いま開いています」 only when the hours are known and cover this moment in Japan. */
+export const openNow = (doc: Pick<SearchDocument, 'sessions' | 'status'>, now: Date) =>
+  doc.status === 'active' && openAt(doc.sessions ?? [], now);
+
+export const precisionJa: Record<string, string> = {
   address: '住所の位置',
   district: 'おおよその位置（地区の代表地点）',
   municipality: 'おおよその位置（市役所の地点）',
+  unknown: '場所は計画に書かれていません',
 };
 
-export const isApprox = (p: Precision) => p !== 'address';
+/** Drawn, but at a district's or the city hall's point rather than the place itself. */
+export const isApprox = (p: Precision) => p === 'district' || p === 'municipality';
+/** A point that says where the place is, not a city-hall stand-in (or no point at all). */
+export const isLocated = (p: string) => p === 'address' || p === 'district';
 
 export function formatKm(km: number | undefined): string {
   if (km === undefined) return '';
@@ -66,4 +75,16 @@ export function formatKm(km: number | undefined): string {
 export function placePoint(m: Municipality, district?: string): Point {
   const d = district ? m.districts.find((x) => x.name === district) : undefined;
   return d?.point ?? m.cityHall;
+}
+
+/**
+ * The distance a card shows. A distance to or from an approximate point says so
+ * (「約10km・おおよそ」); a place whose location is unknown shows none.
+ */
+export function distanceJa(hit: { distanceKm?: number; precision: string }, from: { exact: boolean } | null): string {
+  if (!from) return '';
+  if (hit.distanceKm === undefined) return isLocated(hit.precision) ? '' : '場所は計画に書かれていません';
+  const approx = !from.exact || hit.precision !== 'address';
+  if (!approx) return `ここから ${formatKm(hit.distanceKm)}`;
+  return hit.distanceKm < 1 ? '1km未満・おおよそ' : `${formatKm(hit.distanceKm)}・おおよそ`;
 }

@@ -1,3 +1,4 @@
+import { outsideLabel } from '@norishiro/data';
 import { NEUTRAL, outsideOf, type Factor } from './types.ts';
 
 const km = (d: number) => (d < 1 ? '1km 未満' : `約${d.toFixed(1)}km`);
@@ -8,7 +9,7 @@ const km = (d: number) => (d < 1 ? '1km 未満' : `約${d.toFixed(1)}km`);
  */
 export const distance: Factor = (doc, ctx) => {
   const outside = outsideOf(doc);
-  const where = outside ? `市外（${outside.name}）にあります。` : '';
+  const where = outside ? `${outsideLabel(outside)}にあります。` : '';
   if (!ctx.origin) {
     return { value: NEUTRAL, reason: `${where}住まいの場所が指定されていないため、距離は比べていません` };
   }

@@ -18,6 +18,8 @@ export const IMPLIED_SERVICE_FIT = 0.6;
 export const CARED_FOR_PLACE_FIT = 0.5;
 /** Open to anyone: fits, below a place meant for the person's situation. */
 export const ANYONE_FIT = 0.7;
+/** The plan does not say whom it is for: neither a fit nor a misfit, and never 「どなたでも」. */
+export const UNSTATED_FIT = 0.5;
 /** A children's place reached by an adult through another target (生活困窮 → 子どもの学習支援). */
 export const ADULT_AT_CHILDREN_FIT = 0.5;
 
@@ -78,5 +80,10 @@ export const target: Factor = (doc, ctx) => {
     if (!isOpen(doc)) return { value: ANYONE_FIT, reason: '対象を限らない予定の場です（まだ開いていません）' };
     return { value: ANYONE_FIT, reason: 'どなたでも参加できます（属性を問いません）' };
   }
+  if (doc.targets.length === 0)
+    return {
+      value: UNSTATED_FIT,
+      reason: 'だれを対象にしているかは計画に書かれていません（参加できるかは要確認です）',
+    };
   return { value: 0, reason: '対象が本人の状況と合いません' };
 };

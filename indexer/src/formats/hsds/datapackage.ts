@@ -83,7 +83,10 @@ const cell = (value: unknown) => {
 /** One CSV: header row of the spec's columns, then one line per row; absent fields are empty. */
 export function tableCsv(table: HsdsTable, rows: readonly object[]): string {
   const fields = tableFields(table).map((f) => f.name);
-  const lines = [fields.join(','), ...rows.map((r) => fields.map((f) => cell((r as Record<string, unknown>)[f])).join(','))];
+  const lines = [
+    fields.join(','),
+    ...rows.map((r) => fields.map((f) => cell((r as Record<string, unknown>)[f])).join(',')),
+  ];
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -16,7 +16,7 @@
  * irregular vs unknown schedules, times per period) is an attribute whose term is in the
  * published Norishiro extension taxonomy (taxonomy.ts), so a strict HSDS validator passes.
  */
-import { targetLabels, type Inventory, type Municipality, type Resource } from '@norishiro/data';
+import { targetLabels, type Inventory, type Municipality, type Outside, type Resource } from '@norishiro/data';
 import type {
   HsdsAttribute,
   HsdsLocation,
@@ -134,7 +134,12 @@ function serviceAttributes(r: Resource, sid: string): HsdsAttribute[] {
   const out = codes.flatMap(([field, list]) =>
     list.map((code, i) => attribute(sid, 'service', termId(field, code), TAXONOMY_FIELDS[field].linkType, i)),
   );
-  out.push(ext(sid, 'service', 'norishiro_id', r.id), ext(sid, 'service', 'municipality', r.municipality));
+  out.push(
+    ext(sid, 'service', 'norishiro_id', r.id),
+    ext(sid, 'service', 'kind', r.kind),
+    ext(sid, 'service', 'municipality', r.municipality),
+  );
+  r.formerIds?.forEach((id, i) => out.push(ext(sid, 'service', 'former_id', id, i)));
   if (r.district !== undefined) out.push(ext(sid, 'service', 'district', r.district));
   if (r.reading !== undefined) out.push(ext(sid, 'service', 'reading', r.reading));
   r.aliases.forEach((a, i) => out.push(ext(sid, 'service', 'alias', a, i)));
@@ -173,7 +178,8 @@ function areasOf(r: Resource, m: Municipality, sid: string): HsdsServiceArea[] {
 }
 
 /** Says in words, in a standard field, when a point stands in for the real place. */
-function locationDescription(precision: string, pointOf: string): string | undefined {
+function locationDescription(precision: string, pointOf: string, outside?: Outside): string | undefined {
+  if (outside) return `市外（${outside.name}）の場所です。${locationDescription(precision, pointOf) ?? ''}`.trim();
   if (precision === 'district')
     return `おおよその位置です。地区の代表点（${pointOf}）に置いています。正確な場所は要確認です。`;
   if (precision === 'municipality')
@@ -216,12 +222,12 @@ export function exportHsds(inventories: readonly Inventory[], options: HsdsExpor
       const sid = serviceId(r.id);
       out.service.push(serviceOf(r, orgId));
 
-      const { lat, lng, precision, pointOf } = r.location as typeof r.location & { precision: string };
+      const { lat, lng, precision, pointOf, outside } = r.location;
       const address = r.contact?.address;
-      const locationKey = JSON.stringify([lat, lng, precision, pointOf, address]);
+      const locationKey = JSON.stringify([lat, lng, precision, pointOf, address, outside]);
       const locationId = uuidFor(`location:${locationKey}`);
       if (!locations.has(locationKey)) {
-        const description = locationDescription(precision, pointOf);
+        const description = locationDescription(precision, pointOf, outside);
         locations.set(locationKey, {
           id: locationId,
           location_type: 'physical',
@@ -230,6 +236,7 @@ export function exportHsds(inventories: readonly Inventory[], options: HsdsExpor
           ...(lat !== undefined && lng !== undefined && { latitude: lat, longitude: lng }),
         });
         out.attribute.push(ext(locationId, 'location', 'location_precision', precision));
+        if (outside) out.attribute.push(ext(locationId, 'location', 'outside', JSON.stringify(outside)));
         if (address !== undefined) {
           out.address.push({
             id: uuidFor(`address:${locationKey}`),

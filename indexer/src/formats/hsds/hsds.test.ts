@@ -20,6 +20,7 @@ const izu = {
 
 const base = {
   municipality: '222224',
+  kind: 'place',
   categories: ['salon'],
   targets: ['anyone'],
   stages: [2],
@@ -164,7 +165,14 @@ describe('exportHsds', () => {
         timezone,
       })),
     ).toEqual([
-      { freq: 'WEEKLY', byday: 'FR,MO', opens_at: '10:00+09:00', closes_at: '15:00+09:00', notes: '祝日は休み', timezone: 9 },
+      {
+        freq: 'WEEKLY',
+        byday: 'FR,MO',
+        opens_at: '10:00+09:00',
+        closes_at: '15:00+09:00',
+        notes: '祝日は休み',
+        timezone: 9,
+      },
       { freq: 'WEEKLY', byday: 'SA', opens_at: '09:30+09:00', closes_at: undefined, notes: undefined, timezone: 9 },
       { freq: 'WEEKLY', byday: 'SU', opens_at: undefined, closes_at: '12:00+09:00', notes: undefined, timezone: 9 },
       { freq: 'WEEKLY', byday: 'WE', opens_at: undefined, closes_at: undefined, notes: undefined, timezone: 9 },
@@ -217,7 +225,10 @@ describe('exportHsds', () => {
     expect(dataset.taxonomy.map((t) => t.name)).toContain('Norishiro 分類');
     for (const t of dataset.taxonomy_term) expect(t.term_uri).toBe(`${BASE}/api/hsds/taxonomy_terms/${t.id}`);
     const extension = dataset.attribute.filter((a) => a.link_id === sid && a.link_type === 'norishiro_extension');
-    expect(extension.map((a) => [termName(a.taxonomy_term_id).code, a.value])).toContainEqual(['reading', 'テスト コウリュウ サロン']);
+    expect(extension.map((a) => [termName(a.taxonomy_term_id).code, a.value])).toContainEqual([
+      'reading',
+      'テスト コウリュウ サロン',
+    ]);
   });
 
   it('names each service area and uses UUIDs that are the same on every export', () => {

@@ -14,13 +14,7 @@ import type { HsdsStatus } from './dataset.ts';
 import { LG_CODE_TYPE } from './export.ts';
 import { readHsds, type LooseTabular, type Row } from './read.ts';
 import { fromHsdsSchedules, type ScheduleExtension } from './schedule.ts';
-import {
-  EXTENSION_TAXONOMY,
-  TAXONOMY_FIELDS,
-  taxonomyId,
-  type ExtensionTerm,
-  type TaxonomyField,
-} from './taxonomy.ts';
+import { EXTENSION_TAXONOMY, TAXONOMY_FIELDS, taxonomyId, type ExtensionTerm, type TaxonomyField } from './taxonomy.ts';
 
 export interface HsdsIssue {
   /** The HSDS id of the service (or organization) at fault. */
@@ -90,7 +84,6 @@ const validUrl = (s: string | undefined) => {
   }
 };
 
-const hallName = (m: Municipality) => `${m.name}${/[町村]$/.test(m.name) ? '役場' : '役所'}`;
 const isoDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined);
 
 /** Taxonomy term id → what it stands for: one of Norishiro's code lists or extension terms. */
@@ -214,16 +207,24 @@ export function importHsds(input: unknown, options: HsdsImportOptions): HsdsImpo
     }
     const m = known.get(code);
     if (!m) {
-      issue(`団体コード ${code} の自治体はまだ登録されていません（pnpm admin municipality add ${code} で追加できます）`);
+      issue(
+        `団体コード ${code} の自治体はまだ登録されていません（pnpm admin municipality add ${code} で追加できます）`,
+      );
       continue;
     }
     const name = str(s.name) ?? '';
-    const id = ours ?? `${code}-hsds-${hsdsId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+    const id =
+      ours ??
+      `${code}-hsds-${hsdsId
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}`;
 
     // Classification: Norishiro's codes when the data has them, else the user's mapping.
+    // Our own export may legitimately leave a list empty (a plan that names no target).
     let classification: Classification | undefined =
-      x.codes.categories.length && x.codes.targets.length && x.codes.stages.length
-        ? { categories: x.codes.categories, targets: x.codes.targets, stages: x.codes.stages.map(Number) } as never
+      ours !== undefined || (x.codes.categories.length && x.codes.targets.length && x.codes.stages.length)
+        ? ({ categories: x.codes.categories, targets: x.codes.targets, stages: x.codes.stages.map(Number) } as never)
         : undefined;
     if (!classification) {
       const fields: Record<string, string | undefined> = {
@@ -237,7 +238,11 @@ export function importHsds(input: unknown, options: HsdsImportOptions): HsdsImpo
       if (!classification) {
         classification = FALLBACK_CLASSIFICATION;
         notes.push('分類・対象・段階は取り込み時の既定値です（データに分類がなく、対応表にも当たりませんでした）');
-        warnings.push({ id: hsdsId, resource: id, message: '分類がないため既定値（相談窓口・属性を問わない・段階1）にしました' });
+        warnings.push({
+          id: hsdsId,
+          resource: id,
+          message: '分類がないため既定値（相談窓口・属性を問わない・段階1）にしました',
+        });
       }
     }
 
@@ -245,15 +250,22 @@ export function importHsds(input: unknown, options: HsdsImportOptions): HsdsImpo
     const lat = num(place?.latitude);
     const lng = num(place?.longitude);
     const point = lat !== undefined && lng !== undefined ? { lat, lng } : undefined;
-    const usable = point && inJapan(point) && distanceKm(point, m.cityHall) <= MAX_KM_FROM_CITY_HALL;
     const placeAttrs = extrasOf(attributes.get(str(place?.id) ?? '') ?? [], index);
+    const outside = parseJson(placeAttrs.ext.outside?.[0]) as object | undefined;
+    // A place the plan says is outside the city may lie beyond the usual distance from its hall.
+    const usable =
+      point && inJapan(point) && (outside !== undefined || distanceKm(point, m.cityHall) <= MAX_KM_FROM_CITY_HALL);
     const precision = placeAttrs.ext.location_precision?.[0] ?? 'address';
-    if (point && !usable) notes.push(`HSDS の位置（緯度 ${lat}、経度 ${lng}）は${m.name}の範囲にないため使っていません`);
-    if (!usable)
-      warnings.push({ id: hsdsId, resource: id, message: `使える位置がないため${hallName(m)}に置きました（おおよその位置）` });
-    const location = usable
-      ? { ...point, precision, pointOf: str(place?.name) ?? 'HSDS の緯度経度' }
-      : { ...m.cityHall, precision: 'municipality', pointOf: `${hallName(m)}（HSDS に使える位置がありません）` };
+    if (point && !usable)
+      notes.push(`HSDS の位置（緯度 ${lat}、経度 ${lng}）は${m.name}の範囲にないため使っていません`);
+    if (!usable && precision !== 'unknown')
+      warnings.push({ id: hsdsId, resource: id, message: '使える位置がないため、位置は「不明」にしました' });
+    const location = {
+      ...(usable && point),
+      precision: usable ? precision : 'unknown',
+      pointOf: usable ? (str(place?.name) ?? 'HSDS の緯度経度') : (str(place?.name) ?? 'HSDS に位置の記載がありません'),
+      ...(outside !== undefined && { outside }),
+    };
 
     const scheduleRows = (schedules.get(hsdsId) ?? []).map((r) => {
       const e = extrasOf(attributes.get(str(r.id) ?? '') ?? [], index).ext;
@@ -274,7 +286,9 @@ export function importHsds(input: unknown, options: HsdsImportOptions): HsdsImpo
     const free = costRows.some((c) => num(c.amount) === 0);
     const location0 = str(place?.id);
     const address = location0 ? addresses.get(location0)?.[0] : undefined;
-    const addressText = address ? [str(address.address_1), str(address.address_2)].filter(Boolean).join(' ') : undefined;
+    const addressText = address
+      ? [str(address.address_1), str(address.address_2)].filter(Boolean).join(' ')
+      : undefined;
     const phone = str(phones.get(hsdsId)?.[0]?.number);
     const url = str(s.url);
     const contact = {
@@ -295,6 +309,9 @@ export function importHsds(input: unknown, options: HsdsImportOptions): HsdsImpo
       id,
       municipality: code,
       name,
+      // A service from another publisher is something offered; Norishiro's own say which kind.
+      kind: one('kind') ?? 'service',
+      ...(x.ext.former_id !== undefined && { formerIds: x.ext.former_id }),
       ...(one('reading') !== undefined && { reading: one('reading') }),
       aliases: x.ext.alias ?? (str(s.alternate_name) ? [str(s.alternate_name)] : []),
       ...classification,

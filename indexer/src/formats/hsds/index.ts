@@ -1,5 +1,12 @@
 export type * from './dataset.ts';
-export { emptyTabular, exportHsds, LG_CODE_TYPE, municipalityOrgId, serviceId, type HsdsExportOptions } from './export.ts';
+export {
+  emptyTabular,
+  exportHsds,
+  LG_CODE_TYPE,
+  municipalityOrgId,
+  serviceId,
+  type HsdsExportOptions,
+} from './export.ts';
 export { HSDS_TABLES, tableCsv, tableFields, tablePath, toDataPackage, type TableField } from './datapackage.ts';
 export { importHsds, type HsdsImport, type HsdsImportOptions, type HsdsIssue } from './import.ts';
 export { nestedServices, type NestedService } from './nested.ts';

@@ -48,10 +48,14 @@ const flat = (row: Row): Row =>
 function addNestedService(out: LooseTabular, s: Row) {
   const sid = s.id;
   const org = isObject(s.organization) ? s.organization : undefined;
-  out.service.push({ ...flat(s), ...(org?.id !== undefined && s.organization_id === undefined && { organization_id: org.id }) });
+  out.service.push({
+    ...flat(s),
+    ...(org?.id !== undefined && s.organization_id === undefined && { organization_id: org.id }),
+  });
   if (org) addOrganization(out, org);
   const child = (key: string, table: keyof LooseTabular, extra: Row = {}) => {
-    for (const r of rows(s[key])) out[table].push({ ...flat(r), ...extra, ...(r.service_id === undefined && { service_id: sid }) });
+    for (const r of rows(s[key]))
+      out[table].push({ ...flat(r), ...extra, ...(r.service_id === undefined && { service_id: sid }) });
   };
   child('phones', 'phone');
   child('contacts', 'contact');
@@ -83,7 +87,8 @@ function addOrganization(out: LooseTabular, o: Row) {
 function addLocation(out: LooseTabular, l: Row) {
   if (out.location.some((x) => x.id === l.id)) return;
   out.location.push(flat(l));
-  for (const a of rows(l.addresses)) out.address.push({ ...flat(a), ...(a.location_id === undefined && { location_id: l.id }) });
+  for (const a of rows(l.addresses))
+    out.address.push({ ...flat(a), ...(a.location_id === undefined && { location_id: l.id }) });
   addAttributes(out, l.attributes, l.id, 'location');
 }
 
@@ -98,7 +103,10 @@ function addAttributes(out: LooseTabular, list: unknown, linkId: unknown, entity
     });
     if (term?.id !== undefined && !out.taxonomy_term.some((t) => t.id === term.id)) {
       const detail = isObject(term.taxonomy_detail) ? term.taxonomy_detail : undefined;
-      out.taxonomy_term.push({ ...flat(term), ...(detail?.id !== undefined && term.taxonomy_id === undefined && { taxonomy_id: detail.id }) });
+      out.taxonomy_term.push({
+        ...flat(term),
+        ...(detail?.id !== undefined && term.taxonomy_id === undefined && { taxonomy_id: detail.id }),
+      });
       if (detail?.id !== undefined && !out.taxonomy.some((t) => t.id === detail.id)) out.taxonomy.push(flat(detail));
     }
   }

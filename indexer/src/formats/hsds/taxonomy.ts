@@ -20,6 +20,14 @@ export type TaxonomyField = keyof typeof TAXONOMY_FIELDS;
  */
 export const EXTENSION_TERMS = {
   norishiro_id: { ja: 'Norishiro の資源 ID', en: 'The permanent Norishiro resource id (its URL is /resources/{id}).' },
+  former_id: {
+    ja: '以前の資源 ID',
+    en: 'An id merged into this resource; it keeps answering with this one (one attribute per id).',
+  },
+  kind: {
+    ja: '資源の種類',
+    en: 'place, service, program, volunteer or network: what kind of resource the plan lists.',
+  },
   reading: { ja: '名称の読み（カタカナ）', en: 'Reading of the name in katakana.' },
   alias: { ja: '別名', en: 'One other name the resource goes by (one attribute per name).' },
   legal_basis: { ja: '根拠法令', en: 'The legal basis the plan cites.' },
@@ -34,6 +42,10 @@ export const EXTENSION_TERMS = {
   },
   municipality: { ja: '全国地方公共団体コード', en: 'The 6-digit code of the municipality the resource belongs to.' },
   district: { ja: '地区', en: 'The district (地区) inside the municipality.' },
+  outside: {
+    ja: '市外の場所',
+    en: 'A place outside the city whose plan names it, as JSON {municipality?, name}.',
+  },
   location_precision: {
     ja: '位置の精度',
     en: 'address, district or municipality: how exact the location point is (see location.description).',
@@ -44,7 +56,7 @@ export const EXTENSION_TERMS = {
 
 export type ExtensionTerm = keyof typeof EXTENSION_TERMS;
 
-export const TAXONOMY_VERSION = '2';
+export const TAXONOMY_VERSION = '3';
 export const EXTENSION_TAXONOMY = 'extension';
 
 export const taxonomyId = (field: TaxonomyField | typeof EXTENSION_TAXONOMY) => uuidFor(`taxonomy:${field}`);
@@ -79,7 +91,8 @@ export function hsdsTaxonomies(baseUrl: string): { taxonomy: HsdsTaxonomy[]; tax
     (typeof TAXONOMY_FIELDS)[TaxonomyField],
   ][]) {
     const tid = add(field, name, `Norishiro code list for the resource field "${field}".`);
-    for (const [code, label] of Object.entries(labels) as [string, Label][]) term(tid, termId(field, code), code, label);
+    for (const [code, label] of Object.entries(labels) as [string, Label][])
+      term(tid, termId(field, code), code, label);
   }
   const ext = add(
     EXTENSION_TAXONOMY,

@@ -54,6 +54,7 @@ describe('importOpenDataCsv: 公共施設一覧 (legacy layout, UTF-8)', () => {
       id: '222054-od-fac-1',
       municipality: '222054',
       name: 'テスト公民館',
+      kind: 'place',
       reading: 'テストコウミンカン',
       aliases: [],
       categories: ['salon'],

@@ -199,6 +199,8 @@ function rowToResource(row: CsvRow & { cells: string[] }, ctx: RowContext): Reso
     id: `${code}-od-${layout.slug}-${key}`,
     municipality: code,
     name,
+    // A 公共施設 is a place to go; a 介護サービス事業所 provides a service.
+    kind: layout.id === 'care-service' ? 'service' : 'place',
     ...(/^[\u30a0-\u30ff0-9A-Za-z ]+$/.test(kana) && { reading: kana }),
     aliases: [get('alias'), get('nameEn')].filter((a) => a && a !== name),
     ...classification,

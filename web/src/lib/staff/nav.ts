@@ -18,6 +18,7 @@ export const STAFF_LINKS: StaffLink[] = [
   { href: '/staff/reports/kochiku', label: '構築会議の報告', roles: ['staff'] },
   { href: '/staff/accounts', label: 'アカウント', roles: ['staff', 'admin'] },
   { href: '/staff/audit', label: '操作記録', roles: ['staff'] },
+  { href: '/staff/settings', label: '自治体の設定', roles: ['staff'] },
   { href: '/staff/account', label: '自分のアカウント', roles: ['coordinator', 'host', 'staff', 'admin'] },
 ];
 

@@ -45,3 +45,10 @@ export function splitInterests(s: string): string[] {
     .map((x) => x.slice(0, 40))
     .slice(0, 20);
 }
+
+/** Availability slots → checked cells: a block is checked when a slot covers any of it. */
+export function slotsToGrid(slots: readonly AvailabilitySlot[]): Grid {
+  const grid = emptyGrid();
+  for (const s of slots) for (const b of BLOCKS) if (s.from < b.to && b.from < s.to) grid[s.day][b.key] = true;
+  return grid;
+}

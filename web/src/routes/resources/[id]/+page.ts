@@ -1,14 +1,11 @@
 import { error } from '@sveltejs/kit';
-import type { Municipality, Resource } from '@norishiro/data';
+import type { ResourceDetail } from '@norishiro/data';
 import { apiGet, ApiFailure } from '$lib/api.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params }) => {
   try {
-    return await apiGet<{ resource: Resource; municipality: Municipality }>(
-      fetch,
-      `/resources/${encodeURIComponent(params.id)}`,
-    );
+    return await apiGet<ResourceDetail>(fetch, `/resources/${encodeURIComponent(params.id)}`);
   } catch (e) {
     const status = e instanceof ApiFailure && e.status >= 400 ? e.status : 503;
     error(status, {
