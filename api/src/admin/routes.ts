@@ -2,13 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import * as v from 'valibot';
-import {
-  ImportBatchSchema,
-  InvalidInputError,
-  inventoryBatch,
-  runImport,
-  type IndexEvent,
-} from '@norishiro/indexer';
+import { ImportBatchSchema, InvalidInputError, inventoryBatch, runImport, type IndexEvent } from '@norishiro/indexer';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { parseInput } from '../validate.ts';

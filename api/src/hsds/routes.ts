@@ -33,6 +33,14 @@ const TermQuerySchema = v.object({
   top_only: flag,
 });
 
+const nestedCache = new WeakMap<HsdsTabular, ReturnType<typeof nestedServices>>();
+/** The nesting indexes are built once per published dataset, not once per request. */
+const nestedOf = (data: HsdsTabular) => {
+  let n = nestedCache.get(data);
+  if (!n) nestedCache.set(data, (n = nestedServices(data)));
+  return n;
+};
+
 const query = <S extends v.GenericSchema>(c: Context, schema: S) => parseInput(schema, c.req.query(), '検索条件');
 const byId = <T extends { id: string }>(items: readonly T[], id: string, what: string): T => {
   const found = items.find((x) => x.id === id);
@@ -85,7 +93,7 @@ export function hsdsRoutes(deps: AppDeps) {
     .get('/services', async (c) => {
       const q = query(c, ServiceQuerySchema);
       const all = await data();
-      const nested = nestedServices(all);
+      const nested = nestedOf(all);
       const services = filterServices(all, q);
       return c.json(page(services.map(q.full ? nested.full : nested.listItem), q.page, q.per_page));
     })
@@ -95,17 +103,11 @@ export function hsdsRoutes(deps: AppDeps) {
       // A Norishiro resource id (its permanent URL) names the same service.
       const service = all.service.find((s) => s.id === wanted || s.id === serviceId(wanted));
       if (!service) throw new HttpError('not_found', 'このサービスは見つかりません');
-      return c.json(nestedServices(all).full(service));
+      return c.json(nestedOf(all).full(service));
     })
     .get('/organizations', async (c) => {
       const q = query(c, PagingSchema);
-      const all = await data();
-      const identifiers = all.organization_identifier;
-      const organizations = all.organization.map((o) => {
-        const ids = identifiers.filter((i) => i.organization_id === o.id);
-        return ids.length ? { ...o, organization_identifiers: ids } : o;
-      });
-      return c.json(page(organizations, q.page, q.per_page));
+      return c.json(page((await data()).organization, q.page, q.per_page));
     })
     .get('/taxonomies', async (c) => {
       const q = query(c, PagingSchema);
