@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Municipality } from '@norishiro/data';
 import { loadInventories } from '@norishiro/data/inventories';
 import { formatIssue } from '@norishiro/data/validate';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -16,6 +17,8 @@ import {
 } from './run/index-run.ts';
 import { DataDirBusyError, openRuntime, readServiceRecord, UnavailableError, type ServiceRecord } from './runtime.ts';
 import { listMunicipalities, listResources } from './store/resources.ts';
+import { openDb } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
 import { progressBar } from './cli/progress.ts';
 import { indexViaService, RemoteIndexError } from './cli/remote.ts';
 import { asInventories, csvBatch, hsdsBatch, type Rejected } from './cli/sources.ts';
@@ -71,25 +74,42 @@ interface Chosen {
   failOn: 'any' | 'all';
 }
 
+/** The cities the directory has: a row of any other is refused with how to add it. */
+async function registeredMunicipalities(config: Config, service: ServiceRecord | undefined): Promise<Municipality[]> {
+  if (service) {
+    const res = await fetch(`${service.url}/api/municipalities`);
+    if (!res.ok)
+      throw new RemoteIndexError(`起動中のサービスから市区町村の一覧を読めませんでした（HTTP ${res.status}）。`);
+    return (await res.json()) as Municipality[];
+  }
+  const db = await openDb(config);
+  try {
+    await migrate(db);
+    const known = await listMunicipalities(db);
+    // Before the first import the database is empty: the five plans' cities are the directory's.
+    return known.length ? known : loadInventories().inventories.map((i) => i.municipality);
+  } finally {
+    await db.close();
+  }
+}
+
 /** What to import: the inventories unless a file was named. */
-function chooseBatch(): Chosen {
+async function chooseBatch(config: Config, service: ServiceRecord | undefined): Promise<Chosen> {
   if (values.csv) {
     if (!values.mapping)
       throw new InvalidInputError('--csv には --mapping で分類の対応表 (JSON) も指定してください', []);
-    const { inventories } = loadInventories();
     const { batch, rejected, note } = csvBatch(
       path(values.csv),
       path(values.mapping),
-      inventories.map((i) => i.municipality),
+      await registeredMunicipalities(config, service),
     );
     say(`${values.csv}: ${note}、${batch.resources.length} 件を読み取りました`);
     reportRejected(rejected, batch.resources.length);
     return { batch, rejected, failOn: 'all' };
   }
   if (values.hsds) {
-    const { inventories } = loadInventories();
     const { batch, rejected } = hsdsBatch(path(values.hsds), {
-      municipalities: inventories.map((i) => i.municipality),
+      municipalities: await registeredMunicipalities(config, service),
       municipality: values.municipality,
     });
     say(`${values.hsds}: ${batch.resources.length} 件を読み取りました`);
@@ -192,7 +212,7 @@ async function main() {
         : `架空データ ${result.documents} 件を索引 ${result.index} に作りました（${result.seconds.toFixed(1)} 秒）。`,
     );
   }
-  const chosen = chooseBatch();
+  const chosen = await chooseBatch(config, service);
   const failed = chosen.rejected.length > 0 && (chosen.failOn === 'any' || (chosen.batch?.resources.length ?? 0) === 0);
   if (chosen.batch && chosen.batch.resources.length === 0) {
     // An empty batch would retire everything this file imported before: import nothing.

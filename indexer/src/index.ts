@@ -15,6 +15,7 @@ export * from './run/batch.ts';
 export * from './formats/hsds/index.ts';
 export * from './formats/opendata-csv/index.ts';
 export * from './formats/synthetic.ts';
+export { municipalityOfJapan } from './formats/localgov.ts';
 export { asInventories, csvBatch, hsdsBatch } from './cli/sources.ts';
 export { indexSynthetic, syntheticIndexName } from './cli/synthetic.ts';
 export * from './run/follower.ts';

@@ -37,6 +37,7 @@ export function adminCliRoutes(deps: AppDeps) {
             stdin: async () => body.stdin,
             cwd: body.cwd ?? process.cwd(),
             inService: true,
+            invalidate: deps.invalidate,
           },
           body.argv,
         );

@@ -17,6 +17,8 @@ export interface AdminContext {
   stdin(): Promise<string>;
   /** Where the user ran the command: file arguments are relative to it. */
   cwd: string;
+  /** Forgets what the service caches about municipalities, after a command changed them. */
+  invalidate?: () => void;
   /** The command runs inside the service that owns DATA_DIR, not in its own process. */
   inService: boolean;
 }

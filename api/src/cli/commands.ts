@@ -1,6 +1,7 @@
 import type { AdminCommand } from './command.ts';
 import { auditVerify } from './commands/audit.ts';
 import { backup, restore } from './commands/backup.ts';
+import { municipalityAdd } from './commands/municipality.ts';
 import { retention } from './commands/retention.ts';
 import { userAdd, userDisable, userList } from './commands/user.ts';
 
@@ -11,6 +12,7 @@ export const commands: Record<string, AdminCommand> = {
   'user disable': userDisable,
   'audit verify': auditVerify,
   retention,
+  'municipality add': municipalityAdd,
   backup,
   restore,
 };

@@ -8,7 +8,8 @@ import {
   locationPoint,
   type Resource,
 } from '@norishiro/data';
-import { parseLocalGovCsv, syntheticMunicipalities, syntheticResources } from './synthetic.ts';
+import { parseLocalGovCsv } from './localgov.ts';
+import { syntheticMunicipalities, syntheticResources } from './synthetic.ts';
 
 describe('parseLocalGovCsv', () => {
   it('skips rows without a valid code or a point, and joins names and readings', () => {

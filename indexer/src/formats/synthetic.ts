@@ -2,8 +2,6 @@
  * Synthetic resources for benchmarks only: every one says `source.synthetic: true` and
  * never enters the real index. Municipalities and city halls are real (localgovjp.csv).
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import {
   CATEGORIES,
   DAYS,
@@ -21,52 +19,10 @@ import {
   type Stage,
   type Target,
 } from '@norishiro/data';
+import { allLocalGovs, japaneseMunicipalities } from './localgov.ts';
 
-interface LocalGov {
-  code: string;
-  prefecture: string;
-  name: string;
-  reading: string;
-  lat: number;
-  lng: number;
-}
-
-/** Rows of localgovjp.csv that have a valid 全国地方公共団体コード and a city hall point in Japan. */
-export function parseLocalGovCsv(text: string): LocalGov[] {
-  const rows: Record<string, string>[] = parse(text, { bom: true, columns: true, skip_empty_lines: true });
-  const out: LocalGov[] = [];
-  for (const row of rows) {
-    const code = row.lgcode ?? '';
-    const lat = Number(row.lat);
-    const lng = Number(row.lng);
-    if (!isValidLgCode(code) || !row.lat || !row.lng || !inJapan({ lat, lng })) continue;
-    out.push({
-      code,
-      prefecture: row.pref ?? '',
-      name: (row.city ?? '').replace(/\s/g, ''),
-      reading: (row.citykana ?? '').replace(/\s/g, ''),
-      lat,
-      lng,
-    });
-  }
-  return out;
-}
-
-let localGovs: LocalGov[] | undefined;
-const allLocalGovs = () =>
-  (localGovs ??= parseLocalGovCsv(readFileSync(new URL('./localgovjp.csv', import.meta.url), 'utf8')));
-
-/** The municipalities synthetic resources are spread over, one per localgovjp row. */
-export function syntheticMunicipalities(): Municipality[] {
-  return allLocalGovs().map((g) => ({
-    code: g.code,
-    prefecture: g.prefecture,
-    name: g.name,
-    reading: g.reading,
-    cityHall: { lat: g.lat, lng: g.lng },
-    districts: [],
-  }));
-}
+/** The municipalities synthetic resources are spread over: every one in Japan. */
+export const syntheticMunicipalities = japaneseMunicipalities;
 
 /** mulberry32: tiny, fast and good enough to make benchmark data reproducible. */
 export function prng(seed: number): () => number {

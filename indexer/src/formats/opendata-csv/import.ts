@@ -151,6 +151,12 @@ interface RowContext extends OpenDataImportOptions {
   today: string;
 }
 
+/**
+ * Lists of one city write the same NO as 0000011063 and 11063: a number is one key whatever
+ * its zero padding, so the facility is one resource.
+ */
+const numericKey = (no: string) => (/^\d+$/.test(no) ? no.replace(/^0+(?=\d)/, '') : no);
+
 /** One data row to a resource, or the reason it cannot be one. */
 function rowToResource(row: CsvRow & { cells: string[] }, ctx: RowContext): Resource | string {
   const { layout, index } = ctx.detected;
@@ -162,14 +168,15 @@ function rowToResource(row: CsvRow & { cells: string[] }, ctx: RowContext): Reso
   if (!/^\d{6}$/.test(code)) return `団体コード「${get('code')}」が6桁の数字ではありません`;
   if (!isValidLgCode(code)) return `団体コード ${code} の検査数字が合いません`;
   const m = ctx.municipalities.find((x) => x.code === code);
-  if (!m) return `団体コード ${code} の自治体は取り込み対象にありません`;
+  if (!m)
+    return `団体コード ${code} の自治体はまだ登録されていません（pnpm admin municipality add ${code} で加えてから、もう一度取り込んでください）`;
   const cityName = get('municipalityName');
   if (cityName && !cityName.includes(m.name))
     return `市区町村名「${cityName}」が団体コード ${code}（${m.name}）と合いません`;
   const name = get('name');
   if (!name) return '名称がありません';
   const officeNumber = fold(get('officeNumber'));
-  const key = slug(/^\d+$/.test(officeNumber) ? officeNumber : get('no'));
+  const key = slug(numericKey(/^\d+$/.test(officeNumber) ? officeNumber : fold(get('no'))));
   if (!key) return `${layout.columns.no}がないか、英数字を含みません`;
 
   const place = placeOf(get('lat'), get('lng'), m);
