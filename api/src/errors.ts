@@ -2,9 +2,11 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorStatus, type ApiError, type ErrorCode } from '@norishiro/data';
 import { meiliUnavailable } from '@norishiro/indexer';
 import { createLogger, ErrorSampler, type Logger } from './log.ts';
+import { isSearchProxy, searchErrorBody } from './search/errors.ts';
 
 const fallbackLogger = createLogger();
 
@@ -19,6 +21,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Meilisearch's code for the same failure, for the search proxy's answers. */
+    readonly searchCode?: string,
   ) {
     super(message);
   }
@@ -33,6 +37,21 @@ export const SEARCH_RETRY_AFTER_SECONDS = 10;
 export const SEARCH_UNAVAILABLE = '検索が一時的に使えません。しばらくしてから、もう一度お試しください';
 
 const sampler = new ErrorSampler();
+
+/** The search proxy answers in Meilisearch's error shape, for InstantSearch clients; the rest in ours. */
+function reply(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  message: string,
+  details?: ErrorDetail[],
+  searchCode?: string,
+) {
+  const body = isSearchProxy(c.req.path)
+    ? searchErrorBody(code, message, details, searchCode)
+    : errorBody(code, message, details);
+  return c.json(body, status);
+}
 
 /** The error's kind and route, not its ids, so a flood of one failure is one key. */
 const sampleKey = (err: Error, c: Context, path: string) =>
@@ -58,15 +77,18 @@ function logSampled(log: Logger, level: 'warn' | 'error', key: string, c: Contex
  * line with the request id: method, path and the error, never a request body.
  */
 export function onError(err: Error, c: Context, log: Logger = fallbackLogger) {
-  if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.details), errorStatus[err.code]);
+  if (err instanceof HttpError)
+    return reply(c, errorStatus[err.code], err.code, err.message, err.details, err.searchCode);
   // Hono's own middleware (csrf, timeouts, body parsing) throws its HTTPException: same shape.
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = (Object.entries(errorStatus).find(([, s]) => s === status)?.[0] ??
       (status >= 500 ? 'internal' : 'invalid_request')) as ErrorCode;
-    return c.json(
-      errorBody(code, status === 403 ? 'この操作は受け付けられません' : 'リクエストを処理できませんでした'),
-      status >= 500 ? 500 : (errorStatus[code] as 400),
+    return reply(
+      c,
+      status >= 500 ? 500 : errorStatus[code],
+      code,
+      status === 403 ? 'この操作は受け付けられません' : 'リクエストを処理できませんでした',
     );
   }
   const path = new URL(c.req.url).pathname;
@@ -75,13 +97,13 @@ export function onError(err: Error, c: Context, log: Logger = fallbackLogger) {
   if (meiliUnavailable(err)) {
     logSampled(log, 'warn', `search-unavailable:${path}`, c, err, 'search unavailable');
     c.header('Retry-After', String(SEARCH_RETRY_AFTER_SECONDS));
-    return c.json(errorBody('service_unavailable', SEARCH_UNAVAILABLE), 503);
+    return reply(c, 503, 'service_unavailable', SEARCH_UNAVAILABLE);
   }
   logSampled(log, 'error', sampleKey(err, c, path), c, err, 'request failed');
-  return c.json(errorBody('internal', 'サーバー内部でエラーが起きました。時間をおいてもう一度お試しください'), 500);
+  return reply(c, 500, 'internal', 'サーバー内部でエラーが起きました。時間をおいてもう一度お試しください');
 }
 
-export const notFound = (c: Context) => c.json(errorBody('not_found', '指定されたページや資源は見つかりません'), 404);
+export const notFound = (c: Context) => reply(c, 404, 'not_found', '指定されたページや資源は見つかりません');
 
 /**
  * Node answers a request it cannot parse (headers too large, a broken request line) before

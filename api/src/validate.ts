@@ -20,6 +20,6 @@ export async function jsonBody(req: { json(): Promise<unknown> }): Promise<unkno
   try {
     return await req.json();
   } catch {
-    throw new HttpError('invalid_request', 'リクエストの本文は JSON で送ってください');
+    throw new HttpError('invalid_request', 'リクエストの本文は JSON で送ってください', undefined, 'malformed_payload');
   }
 }

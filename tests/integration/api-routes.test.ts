@@ -137,40 +137,43 @@ describe.each(databaseKinds())('API routes on %s', (kind) => {
       expect(body.results[0].indexUid).toBe('resources');
       expect(body.results[0].hits.some((h: { name: string }) => h.name.includes('トモニコ'))).toBe(true);
     });
-    it('400 for another index, unknown parameters, unbounded limits or bad JSON', async () => {
-      await expectError(
-        await postJson(t.app, '/api/search/multi-search', { queries: [{ indexUid: 'other' }] }),
+    it("400 in Meilisearch's error shape, with the reason, for another index, other parameters, hidden fields or bad JSON", async () => {
+      const refused = async (body: unknown, status: number, code: string, reason: RegExp) => {
+        const res = await postJson(t.app, '/api/search/multi-search', body);
+        expect(res.status).toBe(status);
+        const error = await res.json();
+        expect(error).toEqual({ message: expect.any(String), code, type: 'invalid_request', link: '/api/docs' });
+        expect(error.message).toMatch(reason);
+        expect(JSON.stringify(error)).not.toMatch(/at .*\.ts:\d+/);
+      };
+      await refused({ queries: [{ indexUid: 'other' }] }, 400, 'invalid_index_uid', /resources だけです/);
+      await refused(query({ vector: [1] }), 400, 'norishiro_parameter_not_allowed', /vector/);
+      await refused(
+        query({ attributesToRetrieve: ['secret'] }),
         400,
-        'invalid_request',
+        'invalid_search_attributes_to_retrieve',
+        /公開されていない項目/,
       );
-      await expectError(
-        await postJson(t.app, '/api/search/multi-search', query({ vector: [1] })),
-        400,
-        'invalid_request',
-      );
-      await expectError(
-        await postJson(t.app, '/api/search/multi-search', query({ limit: 10000 })),
-        400,
-        'invalid_request',
-      );
-      await expectError(
-        await postJson(t.app, '/api/search/multi-search', query({ attributesToRetrieve: ['secret'] })),
-        400,
-        'invalid_request',
-      );
-      await expectError(
-        await postJson(t.app, '/api/search/multi-search', query({ filter: 'nonsense ((' })),
-        400,
-        'invalid_request',
-      );
-      await expectError(await postJson(t.app, '/api/search/multi-search', '{not json'), 400, 'invalid_request');
+      await refused(query({ attributesToCrop: ['id'] }), 400, 'invalid_search_attributes_to_crop', /文章の項目/);
+      await refused(query({ limit: -1 }), 400, 'invalid_search_limit', /0 以上/);
+      await refused(query({ filter: 'nonsense ((' }), 400, 'invalid_search_filter', /絞り込み.*nonsense/s);
+      await refused('{not json', 400, 'malformed_payload', /JSON/);
+      await refused(query({ q: 'x'.repeat(70_000) }), 413, 'payload_too_large', /大きすぎます/);
     });
-    it('413 for an oversized body', async () => {
-      await expectError(
-        await postJson(t.app, '/api/search/multi-search', query({ q: 'x'.repeat(70_000) })),
-        413,
-        'payload_too_large',
+    it('clamps paging and snippet lengths to the maximum instead of refusing them', async () => {
+      const res = await postJson(
+        t.app,
+        '/api/search/multi-search',
+        query({ q: '', limit: 10_000, offset: 1_000_000, attributesToCrop: ['description:5000'], cropLength: 9999 }),
       );
+      expect(res.status).toBe(200);
+      const [result] = (await res.json()).results;
+      expect(result).toMatchObject({ limit: 100, offset: 5000, hits: [] });
+      const page = await postJson(t.app, '/api/search/multi-search', query({ q: '', hitsPerPage: 500, page: 1 }));
+      expect((await page.json()).results[0].hits).toHaveLength(100);
+    });
+    it('the rest of the API keeps its own error shape', async () => {
+      await expectError(await t.app.request('/api/resources?perPage=abc'), 400, 'invalid_request');
     });
   });
 

@@ -10,8 +10,8 @@ const json = { 'content-type': 'application/json' };
 
 /**
  * The embedded Meilisearch killed, stopped and corrupted under a running app: search answers
- * 503 in the usual shape while it is down, resource pages keep working from the database,
- * health answers within 2 s, and the engine comes back by itself.
+ * 503 in the usual shape (Meilisearch's own on its proxy) while it is down, resource pages
+ * keep working from the database, health answers within 2 s, and the engine comes back by itself.
  */
 describe('when the embedded Meilisearch fails', () => {
   const dir = tempDir('norishiro-rel-');
@@ -44,7 +44,7 @@ describe('when the embedded Meilisearch fails', () => {
   });
 
   const expectSearchDown = async () => {
-    const requests = [
+    const [resources, match, proxy] = await Promise.all([
       app.request('/api/resources?q=サロン'),
       app.request('/api/match', { method: 'POST', headers: json, body: JSON.stringify({ municipality: '162051' }) }),
       app.request('/api/search/multi-search', {
@@ -52,12 +52,19 @@ describe('when the embedded Meilisearch fails', () => {
         headers: json,
         body: JSON.stringify({ queries: [{ indexUid: 'resources', q: 'サロン' }] }),
       }),
-    ];
-    for (const res of await Promise.all(requests)) {
+    ]);
+    for (const res of [resources, match, proxy]) {
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await res.json()).error).toMatchObject({ code: 'service_unavailable', message: SEARCH_DOWN });
     }
+    for (const res of [resources, match])
+      expect((await res.json()).error).toMatchObject({ code: 'service_unavailable', message: SEARCH_DOWN });
+    // InstantSearch clients read Meilisearch's own error shape.
+    expect(await proxy.json()).toMatchObject({
+      code: 'norishiro_search_unavailable',
+      type: 'system',
+      message: SEARCH_DOWN,
+    });
   };
 
   it('after kill -9: 503 while down, pages from the database, one log line, and a restart', async () => {

@@ -9,6 +9,7 @@ import {
   ResourceQuerySchema,
   ResourceSchema,
 } from '@norishiro/data';
+import { SearchErrorSchema } from '../search/errors.ts';
 import { ProxyRequestSchema } from '../search/proxy-query.ts';
 import { householdMatchPaths, householdMatchSchemas } from '../match/openapi.ts';
 import { editingPaths, editingSchemas } from '../editing/openapi.ts';
@@ -39,7 +40,7 @@ export function openApiSpec() {
       title: 'Norishiro API',
       version: '0.1.0',
       description:
-        '重層的支援体制整備事業の社会資源ディレクトリとマッチングの API。エラーはすべて ApiError の形で返ります。',
+        '重層的支援体制整備事業の社会資源ディレクトリとマッチングの API。エラーは ApiError の形で返ります（検索プロキシ /api/search/* だけは、InstantSearch が読める Meilisearch の形 SearchError）。',
     },
     paths: {
       '/api/health': {
@@ -82,7 +83,15 @@ export function openApiSpec() {
         post: {
           summary: 'instant-meilisearch 用の検索プロキシ（公開項目・公開中の資源のみ）',
           requestBody: { content: ref('ProxyRequest') },
-          responses: { 200: { description: 'Meilisearch の multi-search 応答' }, 400: error('許可されていない検索') },
+          responses: {
+            200: { description: 'Meilisearch の multi-search 応答' },
+            400: {
+              description: '許可されていない検索（件数・抜粋の長さは上限に丸めます）',
+              content: ref('SearchError'),
+            },
+            413: { description: 'リクエストが大きすぎる', content: ref('SearchError') },
+            503: { description: '検索が一時的に使えない（Retry-After つき）', content: ref('SearchError') },
+          },
         },
       },
       '/api/match': {
@@ -120,6 +129,7 @@ export function openApiSpec() {
         NeedsProfile: json(NeedsProfileSchema, 'input'),
         MatchResponse: json(MatchResponseSchema),
         ProxyRequest: json(ProxyRequestSchema, 'input'),
+        SearchError: json(SearchErrorSchema),
         ...householdMatchSchemas,
         ...editingSchemas,
         ...gaps.schemas,

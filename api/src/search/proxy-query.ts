@@ -1,16 +1,60 @@
 import * as v from 'valibot';
-import { normalizeText, SearchDocumentSchema } from '@norishiro/data';
+import { normalizeText, SearchDocumentSchema, type SearchDocument } from '@norishiro/data';
+import { INDEX_SETTINGS } from '@norishiro/indexer';
 import { JAPANESE, PUBLIC_STATUS_FILTER } from '../resources/search-params.ts';
 
 /** The index name the browser uses; the real name stays on the server. */
 export const PUBLIC_INDEX = 'resources';
 export const MAX_HITS = 100;
+export const MAX_CROP_WORDS = 200;
+/**
+ * Meilisearch returns nothing past this many hits, so a larger offset or page is answered
+ * exactly as the bound would be: clamping it changes no result.
+ */
+const MAX_TOTAL_HITS = INDEX_SETTINGS.pagination.maxTotalHits;
 
 const publicFields = Object.keys(SearchDocumentSchema.entries);
 const field = v.picklist(publicFields as [string, ...string[]], '公開されていない項目です');
-const fieldList = v.array(v.union([field, v.literal('*')]));
-const bounded = (max: number) =>
-  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `${max} 件以内にしてください`));
+const fieldList = v.array(v.union([field, v.literal('*')], '公開されていない項目です'));
+
+/** Public fields holding text a resident reads: the only ones worth a snippet. */
+const TEXT_FIELDS = [
+  'name',
+  'aliases',
+  'categoryLabels',
+  'description',
+  'operator',
+  'tags',
+  'district',
+  'municipalityName',
+  'scheduleSummary',
+] as const satisfies readonly (keyof SearchDocument)[];
+
+/**
+ * `description` or InstantSearch's `description:20` (words around the match), on a public
+ * text field only; a longer snippet than ours is shortened rather than refused.
+ */
+const cropField = v.pipe(
+  v.string(),
+  v.regex(
+    new RegExp(`^(${TEXT_FIELDS.join('|')})(:\\d+)?$`),
+    `抜粋できるのは公開している文章の項目（${TEXT_FIELDS.join('、')}）だけです`,
+  ),
+  v.transform((s) => {
+    const [name, words] = s.split(':');
+    return words === undefined ? s : `${name}:${Math.min(Number(words), MAX_CROP_WORDS)}`;
+  }),
+);
+
+const count = v.pipe(v.number(), v.integer('整数で指定してください'), v.minValue(0, '0 以上にしてください'));
+/** Asking for more than we serve gets what we serve, as a client paging with its own size expects. */
+const clamped = (max: number) =>
+  v.pipe(
+    count,
+    v.description(`${max} を超える値は ${max} として扱います`),
+    v.transform((n) => Math.min(n, max)),
+  );
+const tag = v.pipe(v.string(), v.maxLength(40));
 /** Meilisearch's own filter shape: a string, or an AND-list of strings and OR-lists. */
 const FilterSchema = v.union([v.string(), v.array(v.union([v.string(), v.array(v.string())]))]);
 
@@ -25,16 +69,18 @@ export const ProxyQuerySchema = v.strictObject({
   facets: v.optional(v.array(field)),
   attributesToRetrieve: v.optional(fieldList),
   attributesToHighlight: v.optional(fieldList),
-  attributesToCrop: v.optional(fieldList),
-  cropLength: v.optional(bounded(200)),
-  highlightPreTag: v.optional(v.pipe(v.string(), v.maxLength(40))),
-  highlightPostTag: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  attributesToCrop: v.optional(v.array(cropField)),
+  cropLength: v.optional(clamped(MAX_CROP_WORDS)),
+  cropMarker: v.optional(tag),
+  highlightPreTag: v.optional(tag),
+  highlightPostTag: v.optional(tag),
   showMatchesPosition: v.optional(v.boolean()),
   sort: v.optional(v.array(v.pipe(v.string(), v.maxLength(100)))),
-  limit: v.optional(bounded(MAX_HITS)),
-  offset: v.optional(bounded(1000)),
-  hitsPerPage: v.optional(bounded(MAX_HITS)),
-  page: v.optional(bounded(1000)),
+  limit: v.optional(clamped(MAX_HITS)),
+  offset: v.optional(clamped(MAX_TOTAL_HITS)),
+  hitsPerPage: v.optional(clamped(MAX_HITS)),
+  // Page n starts at hit (n - 1) × hitsPerPage: past the last page every hit count gives none.
+  page: v.optional(clamped(MAX_TOTAL_HITS + 1)),
   matchingStrategy: v.optional(v.picklist(['last', 'all', 'frequency'])),
   showRankingScore: v.optional(v.boolean()),
 });

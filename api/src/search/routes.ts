@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { MultiSearchResponse } from 'meilisearch';
-import { meiliErrorType, meiliUnavailable } from '@norishiro/indexer';
+import { meiliErrorCode, meiliErrorMessage, meiliErrorType, meiliUnavailable } from '@norishiro/indexer';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { jsonBody, parseInput } from '../validate.ts';
@@ -15,9 +15,15 @@ export function searchRoutes(deps: AppDeps) {
     const body = parseInput(ProxyRequestSchema, await jsonBody(c.req), '検索リクエスト');
     const queries = body.queries.map((q) => toServerQuery(q, deps.indexName));
     const res = (await deps.meili.multiSearch({ queries }).catch((e: unknown) => {
-      if (isCallerMistake(e))
-        throw new HttpError('invalid_request', '検索の条件（絞り込み・並べ替え）が正しくありません');
-      throw e;
+      if (!isCallerMistake(e)) throw e;
+      // Meilisearch's own words name the faulty part of the filter; the real index name stays here.
+      const reason = meiliErrorMessage(e)?.replaceAll(deps.indexName, PUBLIC_INDEX);
+      throw new HttpError(
+        'invalid_request',
+        '検索の条件（絞り込み・並べ替え）が正しくありません',
+        reason ? [{ path: '', message: reason }] : undefined,
+        meiliErrorCode(e),
+      );
     })) as MultiSearchResponse;
     return c.json({ results: res.results.map((r) => ({ ...r, indexUid: PUBLIC_INDEX })) });
   });

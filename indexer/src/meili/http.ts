@@ -76,13 +76,19 @@ export function meiliErrorType(e: unknown): string | undefined {
   return undefined;
 }
 
-/** The `code` Meilisearch gave a failed request (`index_not_found`…), found like its type. */
-export function meiliErrorCode(e: unknown): string | undefined {
+/** Meilisearch's own error body for a failed request, found like its type. */
+function meiliReply(e: unknown): MeiliHttpError['cause'] | undefined {
   for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
-    if (c instanceof MeiliHttpError) return c.cause.code;
+    if (c instanceof MeiliHttpError) return c.cause;
   }
   return undefined;
 }
+
+/** The `code` Meilisearch gave a failed request (`index_not_found`…). */
+export const meiliErrorCode = (e: unknown): string | undefined => meiliReply(e)?.code;
+
+/** Meilisearch's own words on a failed request: the client's wrapper only names the URL. */
+export const meiliErrorMessage = (e: unknown): string | undefined => meiliReply(e)?.message;
 
 /** Failures of the connection itself, as node:http reports them. */
 const NETWORK_CODES = new Set([
