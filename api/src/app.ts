@@ -59,6 +59,13 @@ export function createApp(deps: AppDeps) {
       c.header('x-request-id', id);
       await next();
     })
+    .use('*', async (c, next) => {
+      // No id, code or file name holds a control character: such a path names nothing, and
+      // must never reach a query (PostgreSQL refuses a NUL in text).
+      if (/[\u0000-\u001f]|%[01][0-9a-f]/i.test(c.req.path))
+        throw new HttpError('not_found', '指定されたページや資源は見つかりません');
+      await next();
+    })
     .use('*', sameOrigin(allowedOrigins(deps.origin)))
     .use('*', jsonOnly())
     .use('*', sessionMiddleware(deps.auth, deps.db, deps.sessions));

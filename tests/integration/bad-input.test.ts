@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedMeili } from '@norishiro/indexer';
 import { appWithInventories, type TestApp } from '../support/app.ts';
+import { as, ORIGIN, signedInUser } from '../support/auth.ts';
 
 describe('input that once reached the database or Meilisearch', () => {
   let t: TestApp;
@@ -18,10 +19,32 @@ describe('input that once reached the database or Meilisearch', () => {
     ['/api/resources?near=36.8,136.9&radiusKm=1e308', 400],
     ['/api/resources/%00', 404],
     ['/api/resources/..%2F..%2Fetc', 404],
-  ])('%s answers %i in the error shape', async (path, status) => {
-    const res = await t.app.request(path);
+    ['/api/referrals/%00/visit.ics', 404],
+    ['POST /api/accounts/%00/disable', 404],
+    ['/api/hsds/services/%1f', 404],
+  ])('%s answers %i in the error shape', async (request, status) => {
+    const [method, path] = request.startsWith('POST ') ? ['POST', request.slice(5)] : ['GET', request];
+    const res = await t.app.request(path!, {
+      method,
+      ...(method === 'POST' && { headers: { 'content-type': 'application/json', origin: ORIGIN }, body: '{}' }),
+    });
     expect(res.status).toBe(status);
     expect((await res.json()).error.message).toMatch(/[ぁ-んァ-ン一-龯]/);
+  });
+});
+
+describe('a body that is JSON but not an object', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await appWithInventories('pglite');
+  });
+  afterAll(() => t.close());
+
+  it('`null` for a new resource is a 400 with a Japanese reason, not a crash', async () => {
+    const staff = await signedInUser(t, 'staff', ['162051']);
+    const res = await t.app.request('/api/resources/new', as(staff, { method: 'POST', body: 'null' }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain('オブジェクト');
   });
 });
 

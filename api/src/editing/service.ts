@@ -75,6 +75,8 @@ export class EditingService {
   }
 
   async create(scope: Scope, input: unknown): Promise<Resource> {
+    if (!input || typeof input !== 'object' || Array.isArray(input))
+      throw new HttpError('invalid_request', '資源の内容を JSON のオブジェクトで送ってください');
     const draft = input as { municipality?: string };
     if (!draft.municipality || !scope.municipalities.includes(draft.municipality))
       throw new HttpError('forbidden', 'この自治体の資源は追加できません');
