@@ -1,7 +1,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '**/build/', '**/.svelte-kit/', '**/dist/', 'tests/artifacts/', '.data/'] },
+  {
+    ignores: [
+      '**/node_modules/',
+      '**/build/',
+      '**/.svelte-kit/',
+      '**/dist/',
+      'tests/artifacts/',
+      'tests/.generated/',
+      '.data/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

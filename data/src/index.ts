@@ -25,3 +25,4 @@ export * from './audit/schema.ts';
 export * from './case/schema.ts';
 export * from './referral/schema.ts';
 export * from './gap/schema.ts';
+export * from './api/service.ts';

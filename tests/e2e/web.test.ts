@@ -193,6 +193,30 @@ describe('web app (e2e, real service)', () => {
     await role.close();
   }, 90_000);
 
+  it('/api/docs is an interactive reference from our own origin: parameters, Try it out, a real answer', async () => {
+    const page = await browser.newPage();
+    const elsewhere: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(svc.url) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+    });
+    page.on('pageerror', (e) => pageErrors.push(`/api/docs: ${e.message}`));
+    await page.goto(`${svc.url}/api/docs`, { waitUntil: 'load' });
+    const operation = page.locator('#operations-default-getResources, [id$="-getResources"]').first();
+    await operation.waitFor({ timeout: 20_000 });
+    await operation.locator('.opblock-summary').first().click();
+    await expect.poll(() => operation.locator('.parameters tr[data-param-name="perPage"]').count()).toBe(1);
+    // The try-it panel is open from the start (tryItOutEnabled): fill a parameter and send.
+    await operation.locator('tr[data-param-name="municipality"] input').fill('162051');
+    await operation.getByRole('button', { name: 'Execute' }).click();
+    await expect
+      .poll(() => operation.locator('.live-responses-table tbody .response-col_status').first().textContent(), {
+        timeout: 15_000,
+      })
+      .toContain('200');
+    await screenshot(page, 'api-docs');
+    expect(elsewhere).toEqual([]);
+  });
+
   it('raised no script errors in any page', () => {
     expect(pageErrors).toEqual([]);
   });

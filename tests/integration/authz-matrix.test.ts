@@ -1,35 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECLARED, permissions, type Declaration, type Role } from '@norishiro/api';
+import { permissions, type Role } from '@norishiro/api';
 import { appWithInventories, type TestApp } from '../support/app.ts';
+import { endpoints, type RouteEntry } from '../support/routes.ts';
 import { as, signedInUser, type TestUser } from '../support/auth.ts';
 import { databaseKinds } from '../support/services.ts';
 import { OWN, routeFixtures, type Where } from './authz/routes.ts';
-
-type RouteEntry = { method: string; path: string; handler: unknown };
-
-/** Hono route patterns: `:param` matches one segment, a trailing `*` anything. */
-const matches = (pattern: string, path: string) =>
-  new RegExp(`^${pattern.replace(/\/\*$/, '(/.*)?').replace(/:[^/]+/g, '[^/]+')}$`).test(path);
-
-const declarationOf = (h: unknown): Declaration | undefined =>
-  typeof h === 'function' ? (h as unknown as Record<symbol, Declaration>)[DECLARED] : undefined;
-
-/** Each endpoint with the declaration that governs it: its own, else its area's. */
-function endpoints(routes: RouteEntry[]) {
-  const keyed = new Map<string, { method: string; path: string; own?: Declaration; area?: Declaration }>();
-  for (const r of routes.filter((r) => r.method !== 'ALL')) {
-    const key = `${r.method} ${r.path}`;
-    const entry = keyed.get(key) ?? { method: r.method, path: r.path };
-    entry.own ??= declarationOf(r.handler);
-    keyed.set(key, entry);
-  }
-  for (const e of keyed.values())
-    e.area = routes
-      .filter((r) => r.method === 'ALL' && matches(r.path, e.path))
-      .map((r) => declarationOf(r.handler))
-      .find(Boolean);
-  return [...keyed.values()];
-}
 
 const ROLES: Role[] = ['coordinator', 'host', 'staff', 'admin'];
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { indexLag } from '@norishiro/indexer';
+import type { Health } from '@norishiro/data';
 import type { AppDeps } from '../deps.ts';
 
 /** Health answers within this, whatever its dependencies do. */
@@ -46,14 +47,12 @@ export function healthRoutes(deps: AppDeps) {
       changes(),
     ]);
     const ok = !!meili && !!index && !!database;
-    return c.json(
-      {
-        status: ok ? 'ok' : 'degraded',
-        meilisearch: { ok: !!meili, index: index ? 'answers' : 'not answering' },
-        database: { ok: !!database, kind: deps.db.kind },
-        index: describeLag(behind),
-      },
-      ok ? 200 : 503,
-    );
+    const body: Health = {
+      status: ok ? 'ok' : 'degraded',
+      meilisearch: { ok: !!meili, index: index ? 'answers' : 'not answering' },
+      database: { ok: !!database, kind: deps.db.kind },
+      index: describeLag(behind),
+    };
+    return c.json(body, ok ? 200 : 503);
   });
 }
