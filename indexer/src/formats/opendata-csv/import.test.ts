@@ -140,12 +140,39 @@ describe('importOpenDataCsv: 公共施設一覧 (newer layout, UTF-8 with BOM)',
   });
 });
 
+describe('importOpenDataCsv: 介護サービス事業所一覧, the current layout (real rows from 下松市)', () => {
+  const kudamatsu: Municipality = {
+    code: '352071',
+    prefecture: '山口県',
+    name: '下松市',
+    reading: 'くだまつし',
+    cityHall: { lat: 34.0149, lng: 131.8703 },
+    districts: [],
+  };
+  const file = 'kudamatsu/352071_care_service-head.csv';
+  const result = run(file, { municipalities: [kudamatsu] });
+
+  it('reads every row: ids from ID, the service as a tag, the address joined with its building', () => {
+    expect(result.layout).toBe('care-service');
+    expect(result.rejected).toEqual([]);
+    expect(result.resources).toHaveLength(7);
+    const center = byId(result).get('352071-od-care-kd0000900016')!;
+    expect(center.name).toBe('下松市地域包括支援センター');
+    expect(center.kind).toBe('service');
+    expect(center.tags).toEqual(['介護予防支援事業所']);
+    expect(center.contact).toMatchObject({ phone: '0833-45-1838' });
+    expect(center.contact?.address).toContain('山口県下松市大手町3-3-3');
+    expect(center.location).toMatchObject({ lat: 34.0147356, lng: 131.8700429, precision: 'address' });
+    expect(center.source.file).toBe(file);
+  });
+});
+
 describe('importOpenDataCsv: 介護サービス事業所一覧 (Shift_JIS)', () => {
   const result = run('care-atami.sjis.csv');
 
   it('keys ids on 事業所番号 and keeps cp932 characters', () => {
     expect(result.encoding).toBe('shift_jis');
-    expect(result.layout).toBe('care-service');
+    expect(result.layout).toBe('care-service-legacy');
     const r = byId(result).get('222054-od-care-2270000001')!;
     expect(r.name).toBe('テストデイサービス①');
     expect(r.operator).toBe('㈱テスト介護');

@@ -206,14 +206,13 @@ function rowToResource(row: CsvRow & { cells: string[] }, ctx: RowContext): Reso
     id: `${code}-od-${layout.slug}-${key}`,
     municipality: code,
     name,
-    // A 公共施設 is a place to go; a 介護サービス事業所 provides a service.
-    kind: layout.id === 'care-service' ? 'service' : 'place',
+    kind: layout.provides,
     ...(/^[\u30a0-\u30ff0-9A-Za-z ]+$/.test(kana) && { reading: kana }),
     aliases: [get('alias'), get('nameEn')].filter((a) => a && a !== name),
     ...classification,
     ...(get('description') && { description: get('description') }),
     ...(get('operator') && { operator: get('operator') }),
-    ...(layout.id === 'care-service' && { operation: 'provider' }),
+    ...(layout.provides === 'service' && { operation: 'provider' }),
     location: place
       ? { ...place, precision: 'address', pointOf: 'オープンデータの緯度経度' }
       : { ...m.cityHall, precision: 'municipality', pointOf: `${hallName(m)}（オープンデータに緯度経度なし）` },

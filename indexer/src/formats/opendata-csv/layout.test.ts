@@ -18,7 +18,7 @@ describe('detectLayout', () => {
   it('tells the three layouts apart', () => {
     expect(detectLayout(legacy)?.layout.id).toBe('facility-legacy');
     expect(detectLayout(v2)?.layout.id).toBe('facility');
-    expect(detectLayout(care)?.layout.id).toBe('care-service');
+    expect(detectLayout(care)?.layout.id).toBe('care-service-legacy');
   });
 
   it('finds columns by name, tolerating full-width brackets and spaces', () => {

@@ -26,7 +26,7 @@ export type Field =
   | 'url'
   | 'remarks';
 
-export type LayoutId = 'facility-legacy' | 'facility' | 'care-service';
+export type LayoutId = 'facility-legacy' | 'facility' | 'care-service-legacy' | 'care-service';
 
 export interface Layout {
   id: LayoutId;
@@ -34,6 +34,8 @@ export interface Layout {
   name: string;
   /** Short, stable id segment, so that NO 1 of two lists never collide. */
   slug: string;
+  /** A 公共施設 is a place to go; a 介護サービス事業所 provides a service. */
+  provides: 'place' | 'service';
   /** The column that tells this layout apart, checked with `first`. */
   signature: string;
   /** The first column's header; the datasets fix it. */
@@ -49,6 +51,37 @@ export const LAYOUTS: readonly Layout[] = [
     id: 'care-service',
     name: '介護サービス事業所一覧',
     slug: 'care',
+    provides: 'service',
+    signature: '介護サービス事業所名称',
+    first: '全国地方公共団体コード',
+    columns: {
+      code: '全国地方公共団体コード',
+      no: 'ID',
+      municipalityName: '地方公共団体名',
+      name: '介護サービス事業所名称',
+      kana: '介護サービス事業所名称_カナ',
+      nameEn: '介護サービス事業所名称_英字',
+      service: '実施サービス',
+      address: '所在地_連結表記',
+      addressExtra: '建物名等(方書)',
+      lat: '緯度',
+      lng: '経度',
+      phone: '電話番号',
+      extension: '内線番号',
+      operator: '法人の名称',
+      officeNumber: '事業所番号',
+      days: '利用可能曜日',
+      daysNote: '利用可能曜日特記事項',
+      capacity: '定員',
+      url: 'URL',
+      remarks: '備考',
+    },
+  },
+  {
+    id: 'care-service-legacy',
+    name: '介護サービス事業所一覧',
+    slug: 'care',
+    provides: 'service',
     signature: '介護サービス事業所名称',
     first: '都道府県コード又は市区町村コード',
     columns: {
@@ -77,6 +110,7 @@ export const LAYOUTS: readonly Layout[] = [
     id: 'facility-legacy',
     name: '公共施設一覧',
     slug: 'fac',
+    provides: 'place',
     signature: '名称',
     first: '都道府県コード又は市区町村コード',
     columns: {
@@ -107,6 +141,7 @@ export const LAYOUTS: readonly Layout[] = [
     id: 'facility',
     name: '公共施設一覧',
     slug: 'fac',
+    provides: 'place',
     signature: '名称',
     first: '全国地方公共団体コード',
     columns: {
