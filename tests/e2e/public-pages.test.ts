@@ -232,6 +232,8 @@ describe('public pages (e2e, real service)', () => {
         );
         const card = page.locator(`#card-${TOMONIKO}`);
         await card.waitFor();
+        // 「いま開いています」 is worked out in the browser, on its clock: read it after hydration.
+        await hydrated(page);
         const t = (await card.textContent()) ?? '';
         await page.close();
         return t;
