@@ -53,6 +53,23 @@ describe('the OpenAPI document covers the API', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('every response has a body schema, so a generated client never gets `never`', async () => {
+    const spec = (await (await t.app.request('/api/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+      >;
+    };
+    const bare = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) =>
+        Object.entries(op.responses)
+          .filter(([status, r]) => status !== '204' && !Object.values(r.content ?? {}).some((c) => c.schema))
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    );
+    expect(bare).toEqual([]);
+  });
+
   it('passes `redocly lint --extends=recommended` with zero errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'openapi-lint-'));
     try {

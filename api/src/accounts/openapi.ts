@@ -8,18 +8,40 @@ import {
   SetupSchema,
 } from '@norishiro/data';
 import { AuditQuerySchema } from '../audit/routes.ts';
-import { body, denied, error, invalid, json, list, ok, path, ref, scopedDenied } from '../openapi/parts.ts';
+import {
+  body,
+  denied,
+  error,
+  invalid,
+  json,
+  list,
+  ok,
+  path,
+  ref,
+  scopedDenied,
+  DATE,
+  okBody,
+} from '../openapi/parts.ts';
 
 /**
  * Accounts, the signed-in person and the audit log in the OpenAPI document. Sign-in itself
  * (`/api/auth/*`) is better-auth's surface and follows its documentation.
  */
-const done = { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' } } } } };
-const auditQuery = Object.entries(AuditQuerySchema.entries).map(([name]) => ({
+const done = okBody;
+const AUDIT_TYPES: Record<keyof typeof AuditQuerySchema.entries, Record<string, unknown>> = {
+  person: { type: 'string', maxLength: 200 },
+  objectType: { type: 'string', maxLength: 50 },
+  objectId: { type: 'string', maxLength: 200 },
+  from: DATE,
+  to: DATE,
+  format: { type: 'string', enum: ['json', 'csv'], default: 'json' },
+  limit: { type: 'integer', minimum: 0, maximum: 10_000, default: 500 },
+};
+const auditQuery = Object.keys(AuditQuerySchema.entries).map((name) => ({
   name,
   in: 'query',
   required: false,
-  schema: name === 'format' ? { type: 'string', enum: ['json', 'csv'] } : { type: 'string' },
+  schema: AUDIT_TYPES[name as keyof typeof AUDIT_TYPES],
 }));
 
 export const accountPaths = {

@@ -1,5 +1,5 @@
 import { CasePatchSchema, CaseSchema, CaseSummarySchema, NewCaseSchema } from '@norishiro/data';
-import { body, conflict, invalid, json, list, ok, path, ref, scopedDenied } from '../openapi/parts.ts';
+import { body, conflict, invalid, json, list, ok, okBody, path, ref, scopedDenied } from '../openapi/parts.ts';
 
 /** Cases' part of the OpenAPI document, from the data/ schemas the routes validate with. */
 const id = path('id', 'ケースの ID');
@@ -33,7 +33,7 @@ export const casePaths = {
     post: {
       summary: '本人の求めによる消去（職員のみ。記号・メモを消し、統計のための状態だけ残します）',
       parameters: [id],
-      responses: { 200: ok('消去した'), ...scopedDenied },
+      responses: { 200: ok('消去した', okBody), ...scopedDenied },
     },
   },
 };

@@ -1,7 +1,10 @@
 import {
   ConflictDecisionSchema,
   ConflictItemSchema,
+  EditableResourceSchema,
   HistoryEntrySchema,
+  HostChangeResultSchema,
+  StaffEditResultSchema,
   HostChangeSchema,
   MunicipalitySettingsPatchSchema,
   MunicipalitySettingsSchema,
@@ -11,7 +14,7 @@ import {
   SuggestionItemSchema,
   SuggestionSchema,
 } from '@norishiro/data';
-import { error, json, list, path, ref } from '../openapi/parts.ts';
+import { error, json, list, okBody, path, ref } from '../openapi/parts.ts';
 
 /**
  * Resource editing's part of the OpenAPI document, kept beside the routes and spread into
@@ -36,7 +39,7 @@ export const editingPaths = {
     get: {
       summary: '編集用の資源、版（楽観的ロック）と変更履歴',
       parameters: [resourceId],
-      responses: { 200: { description: '成功' }, ...signedIn, 404: notFound },
+      responses: { 200: { description: '成功', content: ref('EditableResource') }, ...signedIn, 404: notFound },
     },
     put: {
       summary:
@@ -52,8 +55,20 @@ export const editingPaths = {
         },
       },
       responses: {
-        200: { description: '保存した（受け入れ先の変更はすぐ公開された）' },
-        202: { description: '受け入れ先の変更を確認待ちにした' },
+        200: {
+          description: '保存した（受け入れ先の変更はすぐ公開された）',
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  { $ref: '#/components/schemas/StaffEditResult' },
+                  { $ref: '#/components/schemas/HostChangeResult' },
+                ],
+              },
+            },
+          },
+        },
+        202: { description: '受け入れ先の変更を確認待ちにした', content: ref('HostChangeResult') },
         400: error('入力の誤り（details に項目ごとの理由）'),
         ...signedIn,
         404: notFound,
@@ -87,7 +102,7 @@ export const editingPaths = {
       parameters: [resourceId],
       requestBody: { content: ref('Suggestion') },
       responses: {
-        202: { description: '受け付けた' },
+        202: { description: '受け付けた', content: okBody },
         400: error('内容が短すぎる・長すぎる'),
         404: error('資源が見つからない'),
         429: error('送る回数が多すぎる（Retry-After）'),
@@ -105,7 +120,12 @@ export const editingPaths = {
       summary: '確認待ちを採用する、または理由をつけて見送る',
       parameters: [itemId],
       requestBody: { content: ref('ReviewDecision') },
-      responses: { 200: { description: '成功' }, 400: error('見送る理由がない'), ...signedIn, 404: notFound },
+      responses: {
+        200: { description: '成功', content: okBody },
+        400: error('見送る理由がない'),
+        ...signedIn,
+        404: notFound,
+      },
     },
   },
   '/api/settings/{code}': {
@@ -138,7 +158,12 @@ export const editingPaths = {
       summary: '競合を解決する（職員の値を残す、または計画の値にする）',
       parameters: [itemId],
       requestBody: { content: ref('ConflictDecision') },
-      responses: { 200: { description: '成功' }, 400: error('入力の誤り'), ...signedIn, 404: notFound },
+      responses: {
+        200: { description: '成功', content: okBody },
+        400: error('入力の誤り'),
+        ...signedIn,
+        404: notFound,
+      },
     },
   },
 };
@@ -153,6 +178,9 @@ export const editingSchemas = {
   MunicipalitySettings: json(MunicipalitySettingsSchema, 'output'),
   MunicipalitySettingsPatch: json(MunicipalitySettingsPatchSchema, 'input'),
   HistoryEntry: json(HistoryEntrySchema, 'output'),
+  EditableResource: json(EditableResourceSchema, 'output'),
+  StaffEditResult: json(StaffEditResultSchema, 'output'),
+  HostChangeResult: json(HostChangeResultSchema, 'output'),
   SuggestionItem: json(SuggestionItemSchema, 'output'),
   ConflictItem: json(ConflictItemSchema, 'output'),
 };

@@ -1,4 +1,5 @@
 import {
+  CategorySchema,
   CoverageMapSchema,
   CoverageSchema,
   GapPatchSchema,
@@ -6,8 +7,10 @@ import {
   GapTrendSchema,
   KochikuReportSchema,
   NewGapSchema,
+  StageSchema,
+  TargetSchema,
 } from '@norishiro/data';
-import { error, json, query, ref } from '../openapi/parts.ts';
+import { DATE, error, json, MUNICIPALITY_CODE, query, ref, typedQuery } from '../openapi/parts.ts';
 
 /**
  * The gap board's part of the OpenAPI document, kept beside its routes and spread into
@@ -20,9 +23,9 @@ export function gapOpenApi() {
     403: error('この役割では使えない'),
     404: error('担当外の自治体（存在を明かしません）'),
   };
-  const municipality = query('municipality', '全国地方公共団体コード（6桁）', true);
-  const from = query('from', '期間の始め（YYYY-MM-DD）');
-  const to = query('to', '期間の終わり（YYYY-MM-DD）');
+  const municipality = typedQuery('municipality', '全国地方公共団体コード（6桁）', MUNICIPALITY_CODE, true);
+  const from = typedQuery('from', '期間の始め（YYYY-MM-DD）', DATE);
+  const to = typedQuery('to', '期間の終わり（YYYY-MM-DD）', DATE);
   const by = query('by', '表の軸（既定は地区×分類）', false, [
     'district_category',
     'district_situation',
@@ -35,11 +38,11 @@ export function gapOpenApi() {
       get: {
         summary: `不足の一覧（担当する自治体のみ、件数の多い順）。${small}`,
         parameters: [
-          query('municipality', '全国地方公共団体コード（6桁）'),
+          typedQuery('municipality', '全国地方公共団体コード（6桁）', MUNICIPALITY_CODE),
           query('district', '地区名'),
-          query('category', '求める分類のコード'),
-          query('situation', '状況（対象）のコード'),
-          query('stage', '参加の段階（1〜4）'),
+          typedQuery('category', '求める分類のコード', json(CategorySchema)),
+          typedQuery('situation', '状況（対象）のコード', json(TargetSchema)),
+          typedQuery('stage', '参加の段階（1〜4）', json(StageSchema)),
           query('status', '状態', false, ['new', 'council', 'in_progress', 'resolved', 'dropped']),
           from,
           to,
@@ -100,7 +103,7 @@ export function gapOpenApi() {
     '/api/gaps/trends': {
       get: {
         summary: `月ごとの不足の記録と解消（直近12か月）。${small}`,
-        parameters: [municipality, query('to', '最後の月を含む日（YYYY-MM-DD、既定は今日）')],
+        parameters: [municipality, typedQuery('to', '最後の月を含む日（YYYY-MM-DD、既定は今日）', DATE)],
         responses: { 200: { description: '成功', content: ref('GapTrend') }, 400: error('条件の誤り'), ...denied },
       },
     },

@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { GapPatchSchema, GapStatusSchema, NewGapSchema, type Municipality } from '@norishiro/data';
+import {
+  CategorySchema,
+  GapPatchSchema,
+  GapStatusSchema,
+  NewGapSchema,
+  TargetSchema,
+  type Municipality,
+} from '@norishiro/data';
 import type { Db } from '@norishiro/indexer';
 import { audit } from '../audit/log.ts';
 import { requires, type AuthEnv } from '../auth/permissions.ts';
@@ -25,8 +32,8 @@ const date = v.optional(v.pipe(v.string(), v.isoDate('日付は YYYY-MM-DD で�
 const GapQuerySchema = v.object({
   municipality: v.optional(v.pipe(v.string(), v.regex(/^\d{6}$/))),
   district: v.optional(v.string()),
-  category: v.optional(v.string()),
-  situation: v.optional(v.string()),
+  category: v.optional(CategorySchema),
+  situation: v.optional(TargetSchema),
   stage: v.optional(v.pipe(v.string(), v.regex(/^[1-4]$/), v.transform(Number))),
   status: v.optional(GapStatusSchema),
   from: date,

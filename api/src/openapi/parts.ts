@@ -33,6 +33,20 @@ export const query = (name: string, description: string, required = false, value
 });
 export const body = (name: string) => ({ required: true, content: ref(name) });
 
+/** A query parameter with the type the server parses it to (a number, a date, a code list). */
+export const typedQuery = (name: string, description: string, schema: Record<string, unknown>, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
+export const DATE = { type: 'string', format: 'date' };
+export const MUNICIPALITY_CODE = { type: 'string', pattern: '^\\d{6}$' };
+
+/** `{ ok: true }`: what a write answers when there is nothing more to say. */
+export const okBody = ref('Ok');
+
 /** The answers every signed-in route shares: no session, wrong role, or out of scope. */
 export const denied = {
   401: error('ログインしていない'),

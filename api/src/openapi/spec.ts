@@ -12,6 +12,7 @@ import {
   MatchResponseSchema,
   MunicipalitySchema,
   NeedsProfileSchema,
+  OkSchema,
   ResourceDetailSchema,
   ResourceListSchema,
   ResourceQuerySchema,
@@ -210,6 +211,7 @@ export function openApiSpec() {
     components: {
       schemas: {
         ApiError: json(ApiErrorSchema),
+        Ok: json(OkSchema),
         Health: json(HealthSchema),
         TaxonomyLists: json(TaxonomyListsSchema),
         ProxySearchResponse: json(ProxySearchResponseSchema),

@@ -6,7 +6,7 @@ import {
   ReferralEventInputSchema,
   ReferralSchema,
 } from '@norishiro/data';
-import { body, conflict, denied, invalid, json, list, ok, path, ref, scopedDenied } from '../openapi/parts.ts';
+import { body, conflict, denied, invalid, json, list, ok, okBody, path, ref, scopedDenied } from '../openapi/parts.ts';
 
 /** Referrals' and follow-ups' part of the OpenAPI document, from the data/ schemas. */
 const id = path('id', '紹介の ID');
@@ -81,7 +81,7 @@ export const referralPaths = {
       summary: '確認を記録する（様子と次にすること。暗号化して保存）',
       parameters: [path('id', '確認の番号')],
       requestBody: body('FollowupRecord'),
-      responses: { 200: ok('記録した'), ...invalid, ...scopedDenied },
+      responses: { 200: ok('記録した', okBody), ...invalid, ...scopedDenied },
     },
   },
 };

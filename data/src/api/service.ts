@@ -43,3 +43,6 @@ export const ProxySearchResultSchema = v.object({
   facetStats: v.optional(v.record(v.string(), v.object({ min: v.number(), max: v.number() }))),
 });
 export const ProxySearchResponseSchema = v.object({ results: v.array(ProxySearchResultSchema) });
+
+/** What a write answers when there is nothing more to say. */
+export const OkSchema = v.object({ ok: v.literal(true) });

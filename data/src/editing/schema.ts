@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ContactSchema } from '../resource/schema.ts';
+import { ContactSchema, ResourceSchema } from '../resource/schema.ts';
 import { ScheduleSchema } from '../schedule/schema.ts';
 
 /**
@@ -58,6 +58,17 @@ export const HistoryEntrySchema = v.object({
   changes: v.array(FieldChangeSchema),
 });
 export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
+
+/** GET /api/resources/{id}/edit: the record, its version for optimistic locking, and its history. */
+export const EditableResourceSchema = v.object({
+  resource: ResourceSchema,
+  version: v.string(),
+  history: v.array(HistoryEntrySchema),
+});
+/** A staff save: the record as saved and what changed, field by field. */
+export const StaffEditResultSchema = v.object({ resource: ResourceSchema, changes: v.array(FieldChangeSchema) });
+/** A host's change: published at once (with the record) or waiting for staff. */
+export const HostChangeResultSchema = v.object({ published: v.boolean(), resource: v.optional(ResourceSchema) });
 
 export const historyKindLabels: Record<HistoryEntry['kind'], string> = {
   edit: '職員の編集',
