@@ -2,10 +2,11 @@
 // unit, integration, reliability and e2e projects, then prints the plain closing line CI reads.
 //
 // Each project runs its files one at a time, and most of a browser or integration test is
-// spent waiting on a child process (the service, Chromium, a CLI). So the browser tests run in
-// one vitest process beside the unit and integration tests in another; the reliability tests,
-// which time how fast the service answers while its search engine is killed or hung, run
-// after both, alone. Arguments (a file, `--project x`) run one plain vitest instead.
+// spent waiting on a child process (the service, Chromium, a CLI). So two lanes run at once:
+// the browser tests then the CLI-heavy integration files, beside the unit and the other
+// integration tests. The reliability tests, which time how fast the service answers while its
+// search engine is killed or hung, run after both, alone. Arguments (a file, `--project x`)
+// run one plain vitest instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -54,17 +55,34 @@ function counts({ status, results }) {
   return { passed: r.numPassedTests, failed: r.numFailedTests || (status === 0 ? 0 : 1), skipped: r.numPendingTests };
 }
 
+/**
+ * Integration files that spend their time in child processes (CLIs, a killed worker): they run
+ * after the browser tests in the same lane, so both lanes end at about the same time.
+ */
+const BESIDE_BROWSER = [
+  'tests/integration/backup.test.ts',
+  'tests/integration/referral-crash.test.ts',
+  'tests/integration/opendata-any-city.test.ts',
+  'tests/integration/hsds-standard.test.ts',
+];
+
 const runs = [];
 if (process.argv.length > 2) {
   runs.push(await vitest(process.argv.slice(2), '.vitest-results.json'));
 } else {
   console.log('▶ Browser tests beside unit and integration tests, then the reliability tests');
-  runs.push(
-    ...(await Promise.all([
-      vitest(['--project', 'e2e'], '.vitest-results-e2e.json', '[e2e]'),
-      vitest(['--project', 'unit', '--project', 'integration'], '.vitest-results.json', '[api]'),
-    ])),
-  );
+  const browserLane = async () => [
+    await vitest(['--project', 'e2e'], '.vitest-results-e2e.json', '[e2e]'),
+    await vitest(['--project', 'integration', ...BESIDE_BROWSER], '.vitest-results-cli.json', '[e2e]'),
+  ];
+  const apiLane = async () => [
+    await vitest(
+      ['--project', 'unit', '--project', 'integration', ...BESIDE_BROWSER.flatMap((f) => ['--exclude', f])],
+      '.vitest-results.json',
+      '[api]',
+    ),
+  ];
+  runs.push(...(await Promise.all([browserLane(), apiLane()])).flat());
   runs.push(await vitest(['--project', 'reliability'], '.vitest-results-reliability.json'));
 }
 

@@ -153,14 +153,16 @@ describe.each(databaseKinds())('pnpm admin backup and restore on %s', (kind) => 
     for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
     expect(await indexedCount(indexName)).toBe(before.resources!.length);
   });
+});
 
-  it('a file that is not a backup is refused in plain words, with no stack trace', () => {
-    const junk = join(dir, 'junk.backup');
-    writeFileSync(junk, '<html>not a backup</html>');
-    const env = { DATA_DIR: join(dir, 'other'), MEILI_URL: inject('meiliUrl'), MEILI_MASTER_KEY: inject('meiliKey') };
-    const r = admin(env, 'restore', junk);
-    expect(r.code).toBe(1);
-    expect(r.out).toContain('Norishiro のバックアップではありません');
-    expect(r.out).not.toMatch(/\n\s+at /);
-  });
+it('a file that is not a backup is refused in plain words, with no stack trace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'backup-junk-'));
+  const junk = join(dir, 'junk.backup');
+  writeFileSync(junk, '<html>not a backup</html>');
+  const env = { DATA_DIR: join(dir, 'other'), MEILI_URL: inject('meiliUrl'), MEILI_MASTER_KEY: inject('meiliKey') };
+  const r = admin(env, 'restore', junk);
+  expect(r.code).toBe(1);
+  expect(r.out).toContain('Norishiro のバックアップではありません');
+  expect(r.out).not.toMatch(/\n\s+at /);
+  rmSync(dir, { recursive: true, force: true });
 });

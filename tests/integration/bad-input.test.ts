@@ -33,7 +33,7 @@ describe('input that once reached the database or Meilisearch', () => {
   });
 });
 
-describe('a body that is JSON but not an object', () => {
+describe('JSON routes and their messages', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await appWithInventories('pglite');
@@ -46,14 +46,6 @@ describe('a body that is JSON but not an object', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toContain('オブジェクト');
   });
-});
-
-describe('JSON routes and their messages', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await appWithInventories('pglite');
-  });
-  afterAll(() => t.close());
 
   it('a text/plain or typeless body, as a cross-site form would send, is refused with 415', async () => {
     const body = JSON.stringify({ municipality: '162051' });
