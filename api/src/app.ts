@@ -1,6 +1,6 @@
 import { hsdsRoutes } from './hsds/routes.ts';
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
@@ -29,13 +29,25 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** Import batches from the local CLI are larger than any browser request. */
 const MAX_ADMIN_BODY_BYTES = 64 * 1024 * 1024;
 
-const limit = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new HttpError('payload_too_large', `リクエストが大きすぎます（${Math.round(maxSize / 1024)}KB まで）`);
-    },
-  });
+/**
+ * A declared length is checked from the header alone: Node's parser never reads past it, and
+ * reading `c.req.raw.body` here (as Hono's bodyLimit does first) would build a full web
+ * Request for every call, a third of the API's own CPU on the matching path. Chunked bodies
+ * have no length to trust and are counted as they stream.
+ */
+const limit = (maxSize: number): MiddlewareHandler => {
+  const tooLarge = () => {
+    throw new HttpError('payload_too_large', `リクエストが大きすぎます（${Math.round(maxSize / 1024)}KB まで）`);
+  };
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const declared = c.req.header('content-length');
+    if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    if (Number(declared) > maxSize) tooLarge();
+    return next();
+  };
+};
 
 /** Origins a browser may send state-changing requests from. */
 function allowedOrigins(origin: string): string[] {

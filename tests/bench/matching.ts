@@ -85,7 +85,7 @@ export async function startMatchServer(meiliUrl: string, meiliKey: string, index
   return { port: Number(/READY (\d+)/.exec(line.toString())![1]), stop: () => child.kill() };
 }
 
-/** The Meilisearch query POST /api/match sends for each profile: what a bare client is timed on. */
+/** The filter and order POST /api/match sends for each profile: what a bare client is timed on. */
 export function matchQueries(list: readonly NeedsProfile[], municipalities: readonly Municipality[]) {
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   return list.map((p) => {
@@ -100,7 +100,9 @@ export function matchQueries(list: readonly NeedsProfile[], municipalities: read
  * cost is alike and small.
  *
  * 20 concurrent clients: POST /api/match on the real API process against the same filtered
- * Meilisearch query sent by the bare client, in the same run.
+ * Meilisearch query sent by the bare client, in the same run. The bare client asks, as a
+ * plain search client would (and as the first matching pass did), for the 60 candidates with
+ * their whole summaries; the API asks for the fields it scores and shows.
  */
 export async function benchMatching(
   meili: Meilisearch,

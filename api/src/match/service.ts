@@ -1,4 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
+import { searchIndex } from '@norishiro/indexer';
 import {
   distanceKm,
   type HouseholdMatchResponse,
@@ -8,34 +9,42 @@ import {
   type MatchResult,
   type Municipality,
   type NeedsProfile,
-  type ResourceSummary,
+  MATCH_RESOURCE_FIELDS,
+  type MatchResource,
 } from '@norishiro/data';
 import { candidateFilter } from './candidates.ts';
 import { buildContext, type MatchContext } from './context.ts';
-import { SUMMARY_FIELDS, type Candidate } from './factors/index.ts';
+import { CANDIDATE_FIELDS, INTEREST_FIELDS, type Candidate } from './factors/index.ts';
 import { isLocated, isOffered } from './factors/types.ts';
 import { detectGap } from './gap.ts';
 import { sharedResults, householdGap } from './household.ts';
 import { outOfAgeBand, rank, ranks, scoreCandidate } from './score.ts';
 import { CANDIDATE_LIMIT } from './weights.ts';
 
-/** Descriptions are the heaviest field and only the interest factor reads them. */
-const fieldsFor = (ctx: MatchContext) =>
-  ctx.interests.length > 0 ? SUMMARY_FIELDS : SUMMARY_FIELDS.filter((f) => f !== 'description');
+const fieldsFor = (ctx: MatchContext): readonly string[] =>
+  ctx.interests.length > 0 ? [...CANDIDATE_FIELDS, ...INTEREST_FIELDS] : CANDIDATE_FIELDS;
+
+/** A shown result carries the fields the desk shows (MatchResourceSchema), not what scoring read. */
+function shownResource(doc: Candidate): MatchResource {
+  const out: Record<string, unknown> = {};
+  for (const f of MATCH_RESOURCE_FIELDS) if (doc[f] !== undefined) out[f] = doc[f];
+  return out as MatchResource;
+}
 
 /** One Meilisearch query applies the hard constraints and returns what scoring and display need. */
 async function fetchCandidates(meili: Meilisearch, indexName: string, ctx: MatchContext): Promise<Candidate[]> {
   const { origin } = ctx;
-  const res = await meili.index(indexName).search<ResourceSummary>('', {
+  const res = await searchIndex<Candidate>(meili, indexName, {
     filter: candidateFilter(ctx),
     limit: CANDIDATE_LIMIT,
     ...(origin ? { sort: [`_geoPoint(${origin.lat}, ${origin.lng}):asc`] } : {}),
     attributesToRetrieve: fieldsFor(ctx),
   });
-  return res.hits.map((doc) => ({
-    ...doc,
-    distanceKm: origin && doc._geo && isLocated(doc) ? Math.round(distanceKm(origin, doc._geo) * 10) / 10 : undefined,
-  }));
+  // The parsed hits are ours alone: each gets its distance in place, not a copy of itself.
+  for (const doc of res.hits) {
+    if (origin && doc._geo && isLocated(doc)) doc.distanceKm = Math.round(distanceKm(origin, doc._geo) * 10) / 10;
+  }
+  return res.hits;
 }
 
 interface Ranked {
@@ -55,12 +64,12 @@ async function rankFor(meili: Meilisearch, indexName: string, profile: NeedsProf
   const shown = scored.slice(0, profile.limit);
   const rankOf = ranks(shown);
   return {
-    results: shown.map(({ doc: { distanceKm: d, ...resource }, score, factors }, i) => ({
-      resource,
+    results: shown.map(({ doc, score, factors }, i) => ({
+      resource: shownResource(doc),
       score,
       rank: rankOf[i]!,
-      ...(d === undefined ? {} : { distanceKm: d }),
-      planned: resource.status !== 'active',
+      ...(doc.distanceKm === undefined ? {} : { distanceKm: doc.distanceKm }),
+      planned: doc.status !== 'active',
       factors,
     })),
     considered: candidates.length,

@@ -6,6 +6,32 @@ import { RelationSchema } from '../case/schema.ts';
 export const ResourceSummarySchema = v.omit(SearchDocumentSchema, ['readings', 'variants']);
 export type ResourceSummary = v.InferOutput<typeof ResourceSummarySchema>;
 
+/**
+ * What a match result needs to be shown, placed on the map and told apart: the whole record
+ * is one click away at /api/resources/:id. Ten results of the full summary were most of the
+ * answer's bytes, which both ends pay to write and read on every match.
+ */
+export const MATCH_RESOURCE_FIELDS = [
+  'id',
+  'municipality',
+  'municipalityName',
+  'name',
+  'kind',
+  'categories',
+  'targets',
+  'stages',
+  'district',
+  'scheduleKnown',
+  'scheduleSummary',
+  'status',
+  'precision',
+  '_geo',
+  'outside',
+] as const satisfies readonly (keyof ResourceSummary)[];
+
+export const MatchResourceSchema = v.pick(ResourceSummarySchema, MATCH_RESOURCE_FIELDS);
+export type MatchResource = v.InferOutput<typeof MatchResourceSchema>;
+
 export const MatchFactorNameSchema = v.picklist([
   'distance',
   'schedule',
@@ -26,8 +52,7 @@ export const MatchFactorSchema = v.object({
 });
 
 export const MatchResultSchema = v.object({
-  /** The public record as a result list shows it; the whole record is at /api/resources/:id. */
-  resource: ResourceSummarySchema,
+  resource: MatchResourceSchema,
   score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   /** 1-based; results with equal scores share a rank and are shown as equal (同点). */
   rank: v.number(),
@@ -69,7 +94,7 @@ export const HouseholdMemberResultSchema = v.object({
 });
 
 export const SharedResultSchema = v.object({
-  resource: ResourceSummarySchema,
+  resource: MatchResourceSchema,
   /** The members (positions in the request) this resource is among the results of. */
   members: v.array(v.number()),
   distanceKm: v.optional(v.number()),

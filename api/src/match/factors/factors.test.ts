@@ -25,7 +25,6 @@ const ctxOf = contextIn(ENA);
 const doc = candidateIn(ENA, {
   id: '212105-test',
   precision: 'district',
-  pointOf: '岩村町の代表点',
   _geo: { lat: 35.36018, lng: 137.43926 },
 });
 

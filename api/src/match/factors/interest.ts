@@ -7,7 +7,13 @@ import { NEUTRAL, type Factor } from './types.ts';
 export const interest: Factor = (doc, ctx) => {
   if (ctx.interests.length === 0) return { value: NEUTRAL, reason: '興味・関心の指定はありません' };
   const found = ctx.interestsIn({
-    written: [doc.name, ...doc.aliases, doc.description ?? '', ...doc.tags, ...doc.categoryLabels].join(' '),
+    written: [
+      doc.name,
+      ...(doc.aliases ?? []),
+      doc.description ?? '',
+      ...(doc.tags ?? []),
+      ...(doc.categoryLabels ?? []),
+    ].join(' '),
     reading: doc.reading,
   });
   return found.length > 0
