@@ -203,6 +203,45 @@ describe.each(databaseKinds())('gap board on %s', (kind) => {
     expect(map.resources).toContainEqual(expect.objectContaining({ id: HIMI_RESOURCE }));
   });
 
+  it('the report’s kept monthly sums equal the gap rows after records, status changes and deletions', async () => {
+    // Recorded again (count grows), moved through statuses, and one month's rows deleted.
+    await post(t, coordinator, '/api/gaps', { ...need, categories: ['salon'] });
+    await post(t, coordinator, '/api/gaps', { ...need, categories: ['salon'] });
+    await t.db.query(`update gaps set status = 'council' where municipality = $1 and categories = '{salon}'`, [HIMI]);
+    await t.db.query(
+      `insert into gaps (id, municipality, period, key, district, categories, count, status)
+       values ('rollup-old-1', $1, '2020-01', 'k1', null, '{ibasho}', 5, 'dropped'),
+              ('rollup-old-2', $1, '2020-01', 'k2', '稲積地区', '{ibasho}', 2, 'new')`,
+      [HIMI],
+    );
+    await t.db.query(`delete from gaps where id = 'rollup-old-2'`);
+    const sums = (sql: string) =>
+      t.db.query<{ municipality: string; period: string; k: string; n: string; c: string }>(sql).then((rows) =>
+        rows.map((r) => `${r.municipality} ${r.period} ${r.k} ${Number(r.n)} ${Number(r.c)}`).sort(),
+      );
+    const fromRows = await sums(
+      `select municipality, period, gap_rollup_key(status, district, categories, situations, time_bands) as k, count(*) as n, sum(count) as c
+       from gaps group by 1, 2, 3`,
+    );
+    const kept = await sums(
+      `select municipality, period, e.key as k, e.value->>0 as n, e.value->>1 as c
+       from gap_rollup, jsonb_each(cells) e`,
+    );
+    expect(fromRows.length).toBeGreaterThan(3);
+    expect(kept).toEqual(fromRows);
+    const forReport = await sums(
+      `select municipality, period, gap_rollup_report_key(status, district, categories) as k, count(*) as n,
+         sum(count) as c from gaps group by 1, 2, 3`,
+    );
+    expect(
+      await sums(
+        `select municipality, period, e.key as k, e.value->>0 as n, e.value->>1 as c
+         from gap_rollup, jsonb_each(report_cells) e`,
+      ),
+    ).toEqual(forReport);
+    await t.db.query(`delete from gaps where id = 'rollup-old-1'`);
+  });
+
   it('without referral records on this instance the report says so rather than failing', async () => {
     await t.db.exec('drop table referrals cascade');
     const q = `municipality=${HIMI}&from=${thisMonth().slice(0, 8)}01&to=${thisMonth()}`;

@@ -83,7 +83,9 @@ export function coverage(resources: readonly CoverageResource[], gaps: readonly 
   };
 }
 
-const sorted = (xs: string[]) => [...new Set(xs)].sort((x, y) => x.localeCompare(y, 'ja'));
+// One collator for every sort: localeCompare with a locale builds a new one per comparison.
+const byJapanese = new Intl.Collator('ja');
+const sorted = (xs: string[]) => [...new Set(xs)].sort(byJapanese.compare);
 
 /**
  * The coverage map: each district's representative point with its recorded gaps (sized on the

@@ -113,7 +113,7 @@ export function gapRoutes(db: Db) {
         q.municipality,
       ]);
       if (!city) throw new HttpError('not_found', 'この自治体の記録は見られません');
-      const { resources, gaps } = await store.coverageInputs(scope(c), q.municipality, ['district'], q.from, q.to);
+      const { resources, gaps } = await store.mapInputs(scope(c), q.municipality, q.from, q.to);
       return c.json(coverageMap(city.data, resources, gaps));
     })
     .get('/reports/kochiku', requires('reports:read'), async (c) => {

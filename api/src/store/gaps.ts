@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { suppressSmall, type Gap, type GapStatus, type NewGap, type Resource } from '@norishiro/data';
+import { coverageCounts, reportSums, type RollupMonth } from '../gaps/rollup.ts';
 import type { Scope } from './scope.ts';
 
 /** The month a record counts in, in Japan. */
@@ -184,42 +185,44 @@ const fields = (names: readonly string[]) =>
 const COVERAGE_FIELDS = fields(['status', 'district', 'categories', 'targets', 'schedule']);
 const MAP_FIELDS = fields(['status', 'district', 'categories', 'targets', 'schedule', 'id', 'name', 'location']);
 
-/** The columns a coverage view adds up by; summing by fewer columns is cheaper. */
+/** The parts of a need a coverage view adds up by. */
 export type CountAxis = 'district' | 'categories' | 'situations' | 'time_bands';
-const countColumns = (axes: readonly CountAxis[]) =>
-  [
-    axes.includes('district') ? 'district' : 'null as district',
-    axes.includes('categories') ? 'categories' : `'{}'::text[] as categories`,
-    axes.includes('situations') ? 'situations' : `'{}'::text[] as situations`,
-    axes.includes('time_bands') ? 'time_bands as "timeBands"' : `'{}'::text[] as "timeBands"`,
-  ].join(', ');
 
 const MONTH = (d: string | undefined) => d?.slice(0, 7) ?? null;
 
 /**
  * Everything coverage needs in one round trip: the municipality's resources and its recorded
- * needs (not 見送り) summed per need, so each row is read once.
+ * needs (not 見送り) from the kept monthly sums (gap_rollup), summed per need on the axes.
+ * The map also reads each resource's name and place (`places`).
  */
-export async function coverageInputs(
+async function coverageRows<R>(
+  scope: Scope,
+  municipality: string,
+  axes: readonly CountAxis[],
+  period: { from?: string; to?: string; places: boolean },
+): Promise<{ resources: R[]; gaps: GapCounts[] }> {
+  const [row] = await scope.db.query<{ resources: R[] | null; months: RollupMonth[] | null }>(
+    `select
+       (select json_agg(${period.places ? MAP_FIELDS : COVERAGE_FIELDS}) from resources r
+        where r.municipality = $1 and not r.synthetic) as resources,
+       (select json_agg(json_build_object('period', period, 'cells', cells)) from gap_rollup
+        where municipality = $1 and $1 = any($2::text[])
+          and ($3::text is null or period >= $3) and ($4::text is null or period <= $4)) as months`,
+    [municipality, [...scope.municipalities], MONTH(period.from), MONTH(period.to)],
+  );
+  return { resources: row?.resources ?? [], gaps: coverageCounts(row?.months ?? [], axes) };
+}
+
+export const coverageInputs = (
   scope: Scope,
   municipality: string,
   axes: readonly CountAxis[],
   from?: string,
   to?: string,
-): Promise<{ resources: MapResource[]; gaps: GapCounts[] }> {
-  const [row] = await scope.db.query<{ resources: MapResource[] | null; gaps: GapCounts[] | null }>(
-    `select
-       (select json_agg(${MAP_FIELDS}) from resources r where r.municipality = $1 and not r.synthetic) as resources,
-       (select json_agg(x) from (
-          select ${countColumns(axes)}, sum(count)::int as count
-          from gaps
-          where municipality = $1 and $1 = any($2::text[]) and status <> 'dropped'
-            and ($3::text is null or period >= $3) and ($4::text is null or period <= $4)
-          group by ${axes.join(', ')}) x) as gaps`,
-    [municipality, [...scope.municipalities], MONTH(from), MONTH(to)],
-  );
-  return { resources: row?.resources ?? [], gaps: row?.gaps ?? [] };
-}
+) => coverageRows<CoverageResource>(scope, municipality, axes, { from, to, places: false });
+
+export const mapInputs = (scope: Scope, municipality: string, from?: string, to?: string) =>
+  coverageRows<MapResource>(scope, municipality, ['district'], { from, to, places: true });
 
 type JsonGapRow = GapRow & { resolved_at?: string };
 
@@ -241,9 +244,10 @@ export interface ReportInputs {
 }
 
 /**
- * The 構築会議 report's data in one round trip: the period's gap rows are read once (a
- * materialised CTE) and summed in the database; the twelve months of trends come from the
- * same rows. `since` (a day) is the earlier of the period's start and the trend window's.
+ * The 構築会議 report's data in one round trip. The period's gap figures come from the kept
+ * monthly sums (gap_rollup, one row a month) rather than from every gap row; only the ten
+ * most recorded needs are read whole. `since` (a day) is the earlier of the period's start
+ * and the trend window's.
  */
 export async function reportInputs(
   scope: Scope,
@@ -252,35 +256,20 @@ export async function reportInputs(
 ): Promise<ReportInputs> {
   const [row] = await scope.db.query<{
     resources: CoverageResource[] | null;
-    counts: GapCounts[] | null;
-    summary: { records: number; needs: number; inCouncil: number };
+    months: RollupMonth[] | null;
     top: JsonGapRow[] | null;
-    recorded: { month: string; n: number }[] | null;
     resolved: JsonGapRow[] | null;
     changed: { id: string; name: string; kind: string; at: string }[] | null;
     referrals: { category: string; sent: number; started: number }[] | null;
   }>(
-    `with g as materialized (
-       select id, period, district, situations, categories, time_bands, count, status, updated_at
-       from gaps
-       where municipality = $1 and $1 = any($2::text[]) and period >= $5 and period <= $4)
-     select
+    `select
        (select json_agg(${COVERAGE_FIELDS}) from resources r where r.municipality = $1 and not r.synthetic) as resources,
-       (select json_agg(x) from (
-          select ${countColumns(['district', 'categories'])}, sum(count)::int as count
-          from g where period >= $3 and status <> 'dropped'
-          group by district, categories) x) as counts,
-       (select json_build_object(
-          'records', coalesce(sum(count) filter (where status <> 'dropped'), 0),
-          'needs', count(*),
-          'inCouncil', count(*) filter (where status = 'council'))
-        from g where period >= $3) as summary,
+       (select json_agg(json_build_object('period', period, 'cells', report_cells)) from gap_rollup
+        where municipality = $1 and $1 = any($2::text[]) and period >= $5 and period <= $4) as months,
        (select json_agg(t order by t.count desc, t.updated_at desc, t.id) from (
-          select q.*, ${COMMENTS.replaceAll('g.id', 'q.id')}
-          from (select id from g where period >= $3 and status <> 'dropped'
-                order by count desc, updated_at desc, id limit 10) k
-          join gaps q on q.id = k.id) t) as top,
-       (select json_agg(x) from (select period as month, sum(count)::int as n from g group by period) x) as recorded,
+          select g.*, ${COMMENTS} from gaps g
+          where municipality = $1 and $1 = any($2::text[]) and period >= $3 and period <= $4 and status <> 'dropped'
+          order by count desc, updated_at desc, id limit 10) t) as top,
        (select json_agg(x) from (
           select r.id, r.municipality, r.period, r.district, r.stage, r.situations, r.categories, r.time_bands,
             r.interests, r.failed_factor, r.description, r.count, r.status, r.owner, r.due, r.resolved_by, r.reason,
@@ -306,14 +295,15 @@ export async function reportInputs(
       `${nextDay(period.to)}T00:00:00+09:00`,
     ],
   );
+  const sums = reportSums(row?.months ?? [], MONTH(period.from)!);
   return {
     resources: row?.resources ?? [],
-    counts: row?.counts ?? [],
-    records: row?.summary.records ?? 0,
-    needs: row?.summary.needs ?? 0,
-    inCouncil: row?.summary.inCouncil ?? 0,
+    counts: sums.counts,
+    records: sums.records,
+    needs: sums.needs,
+    inCouncil: sums.inCouncil,
     top: (row?.top ?? []).map(toGap),
-    recordedByMonth: row?.recorded ?? [],
+    recordedByMonth: sums.recordedByMonth,
     resolved: (row?.resolved ?? []).map((r) => ({ ...toGap(r), resolvedAt: new Date(r.resolved_at!).toISOString() })),
     changed: row?.changed ?? [],
     referrals: row?.referrals ?? null,
