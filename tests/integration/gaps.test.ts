@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as v from 'valibot';
-import { NewGapSchema } from '@norishiro/data';
+import { NewGapSchema, categoryLabels, suppressSmall } from '@norishiro/data';
 import { GapService, type Actor } from '@norishiro/api';
 import { appWithInventories, type TestApp } from '../support/app.ts';
 import { as, signedInUser, type TestUser } from '../support/auth.ts';
@@ -216,9 +216,9 @@ describe.each(databaseKinds())('gap board on %s', (kind) => {
     );
     await t.db.query(`delete from gaps where id = 'rollup-old-2'`);
     const sums = (sql: string) =>
-      t.db.query<{ municipality: string; period: string; k: string; n: string; c: string }>(sql).then((rows) =>
-        rows.map((r) => `${r.municipality} ${r.period} ${r.k} ${Number(r.n)} ${Number(r.c)}`).sort(),
-      );
+      t.db
+        .query<{ municipality: string; period: string; k: string; n: string; c: string }>(sql)
+        .then((rows) => rows.map((r) => `${r.municipality} ${r.period} ${r.k} ${Number(r.n)} ${Number(r.c)}`).sort());
     const fromRows = await sums(
       `select municipality, period, gap_rollup_key(status, district, categories, situations, time_bands) as k, count(*) as n, sum(count) as c
        from gaps group by 1, 2, 3`,
@@ -240,6 +240,36 @@ describe.each(databaseKinds())('gap board on %s', (kind) => {
       ),
     ).toEqual(forReport);
     await t.db.query(`delete from gaps where id = 'rollup-old-1'`);
+  });
+
+  it('each coverage view totals every record (not 見送り) once per row, whatever its axes', async () => {
+    const rowTotals = async (sql: string) =>
+      new Map(
+        (await t.db.query<{ row: string; n: string }>(sql, [HIMI])).map((r) => [r.row, suppressSmall(Number(r.n))]),
+      );
+    const live = `from gaps where municipality = $1 and status <> 'dropped'`;
+    const byDistrict = await rowTotals(
+      `select coalesce(district, '指定なし') as row, sum(count) as n ${live} group by 1`,
+    );
+    const byCategory = await rowTotals(
+      `select c as row, sum(count) as n
+       from gaps, unnest(case when categories = '{}' then array['指定なし'] else categories end) c
+       where municipality = $1 and status <> 'dropped' group by 1`,
+    );
+    const label = (code: string) => categoryLabels[code as keyof typeof categoryLabels]?.ja ?? code;
+    for (const [by, expected] of [
+      ['district_category', byDistrict],
+      ['district_situation', byDistrict],
+      ['category_timeband', new Map([...byCategory].map(([c, n]) => [label(c), n]))],
+    ] as const) {
+      const table = await (await t.app.request(`/api/coverage?municipality=${HIMI}&by=${by}`, as(staff))).json();
+      const gaps = new Map(
+        (table.totals as { row: string; gaps: number | string }[])
+          .filter((r) => r.gaps !== 0)
+          .map((r) => [r.row, r.gaps]),
+      );
+      expect(gaps, by).toEqual(expected);
+    }
   });
 
   it('without referral records on this instance the report says so rather than failing', async () => {
