@@ -6,7 +6,6 @@ export { matchProfile } from './match/service.ts';
 export { buildContext } from './match/context.ts';
 export { candidateFilter } from './match/candidates.ts';
 export { CANDIDATE_LIMIT } from './match/weights.ts';
-export { SUMMARY_FIELDS } from './match/factors/index.ts';
 export { createAccount, type Account } from './store/accounts.ts';
 export type { Actor, Role } from './auth/actor.ts';
 export { permissions, DECLARED, type Declaration, type Permission } from './auth/permissions.ts';

@@ -1,8 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
 import type { Municipality } from '@norishiro/data';
-import { CANDIDATE_LIMIT, SUMMARY_FIELDS } from '@norishiro/api';
+import { CANDIDATE_LIMIT } from '@norishiro/api';
 import { nodeHttpClient } from '@norishiro/indexer';
-import { matchQueries, profiles, startMatchServer, type LoadFigures } from './matching.ts';
+import { matchQueries, profiles, startMatchServer, type LoadFigures, SUMMARY_FIELDS } from './matching.ts';
 import { percentile } from './stats.ts';
 
 export interface LoadSide {

@@ -1,11 +1,21 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { Meilisearch } from 'meilisearch';
-import { NeedsProfileSchema, DAYS, TARGETS, type Municipality, type NeedsProfile } from '@norishiro/data';
-import { buildContext, candidateFilter, CANDIDATE_LIMIT, SUMMARY_FIELDS } from '@norishiro/api';
+import {
+  NeedsProfileSchema,
+  ResourceSummarySchema,
+  DAYS,
+  TARGETS,
+  type Municipality,
+  type NeedsProfile,
+} from '@norishiro/data';
+import { buildContext, candidateFilter, CANDIDATE_LIMIT } from '@norishiro/api';
 import { nodeHttpClient, prng } from '@norishiro/indexer';
 import * as v from 'valibot';
 import { percentile } from './stats.ts';
+
+/** Every field of a result summary: what a plain search client asks for (the bare side). */
+export const SUMMARY_FIELDS = Object.keys(ResourceSummarySchema.entries);
 
 export interface LoadFigures {
   requests: number;

@@ -21,8 +21,9 @@ import { sharedResults, householdGap } from './household.ts';
 import { outOfAgeBand, rank, ranks, scoreCandidate } from './score.ts';
 import { CANDIDATE_LIMIT } from './weights.ts';
 
+const WITH_INTEREST_FIELDS: readonly string[] = [...CANDIDATE_FIELDS, ...INTEREST_FIELDS];
 const fieldsFor = (ctx: MatchContext): readonly string[] =>
-  ctx.interests.length > 0 ? [...CANDIDATE_FIELDS, ...INTEREST_FIELDS] : CANDIDATE_FIELDS;
+  ctx.interests.length > 0 ? WITH_INTEREST_FIELDS : CANDIDATE_FIELDS;
 
 /** A shown result carries the fields the desk shows (MatchResourceSchema), not what scoring read. */
 function shownResource(doc: Candidate): MatchResource {

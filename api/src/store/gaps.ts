@@ -199,16 +199,16 @@ async function coverageRows<R>(
   scope: Scope,
   municipality: string,
   axes: readonly CountAxis[],
-  period: { from?: string; to?: string; places: boolean },
+  opts: { from?: string; to?: string; places: boolean },
 ): Promise<{ resources: R[]; gaps: GapCounts[] }> {
   const [row] = await scope.db.query<{ resources: R[] | null; months: RollupMonth[] | null }>(
     `select
-       (select json_agg(${period.places ? MAP_FIELDS : COVERAGE_FIELDS}) from resources r
+       (select json_agg(${opts.places ? MAP_FIELDS : COVERAGE_FIELDS}) from resources r
         where r.municipality = $1 and not r.synthetic) as resources,
        (select json_agg(json_build_object('period', period, 'cells', cells)) from gap_rollup
         where municipality = $1 and $1 = any($2::text[])
           and ($3::text is null or period >= $3) and ($4::text is null or period <= $4)) as months`,
-    [municipality, [...scope.municipalities], MONTH(period.from), MONTH(period.to)],
+    [municipality, [...scope.municipalities], MONTH(opts.from), MONTH(opts.to)],
   );
   return { resources: row?.resources ?? [], gaps: coverageCounts(row?.months ?? [], axes) };
 }

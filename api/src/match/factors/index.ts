@@ -17,11 +17,4 @@ export const FACTORS: Record<MatchFactorName, Factor> = {
   interest,
   needs,
 };
-export {
-  CANDIDATE_FIELDS,
-  INTEREST_FIELDS,
-  SUMMARY_FIELDS,
-  type Candidate,
-  type Factor,
-  type FactorResult,
-} from './types.ts';
+export { CANDIDATE_FIELDS, INTEREST_FIELDS, type Candidate, type Factor, type FactorResult } from './types.ts';

@@ -1,8 +1,5 @@
-import { MATCH_RESOURCE_FIELDS, ResourceSummarySchema, type ResourceSummary } from '@norishiro/data';
+import { MATCH_RESOURCE_FIELDS, type ResourceSummary } from '@norishiro/data';
 import type { MatchContext } from '../context.ts';
-
-/** Every field of a result summary: what a plain search client would ask for. */
-export const SUMMARY_FIELDS = Object.keys(ResourceSummarySchema.entries) as (keyof ResourceSummary)[];
 
 /** The interest factor reads what the plan says of a resource; nothing else needs the text. */
 export const INTEREST_FIELDS = ['reading', 'aliases', 'description', 'tags', 'categoryLabels'] as const;

@@ -46,6 +46,24 @@ export interface Layout {
 /** Headers are compared after NFKC and without spaces: 「建物名等（方書）」 = 「建物名等(方書)」. */
 export const normalizeHeader = (s: string) => s.normalize('NFKC').replace(/\s/g, '');
 
+/** The columns both layouts of 介護サービス事業所一覧 name alike. */
+const CARE_COLUMNS = {
+  name: '介護サービス事業所名称',
+  kana: '介護サービス事業所名称_カナ',
+  service: '実施サービス',
+  lat: '緯度',
+  lng: '経度',
+  phone: '電話番号',
+  extension: '内線番号',
+  operator: '法人の名称',
+  officeNumber: '事業所番号',
+  days: '利用可能曜日',
+  daysNote: '利用可能曜日特記事項',
+  capacity: '定員',
+  url: 'URL',
+  remarks: '備考',
+} satisfies Partial<Record<Field, string>>;
+
 export const LAYOUTS: readonly Layout[] = [
   {
     id: 'care-service',
@@ -58,23 +76,10 @@ export const LAYOUTS: readonly Layout[] = [
       code: '全国地方公共団体コード',
       no: 'ID',
       municipalityName: '地方公共団体名',
-      name: '介護サービス事業所名称',
-      kana: '介護サービス事業所名称_カナ',
       nameEn: '介護サービス事業所名称_英字',
-      service: '実施サービス',
       address: '所在地_連結表記',
       addressExtra: '建物名等(方書)',
-      lat: '緯度',
-      lng: '経度',
-      phone: '電話番号',
-      extension: '内線番号',
-      operator: '法人の名称',
-      officeNumber: '事業所番号',
-      days: '利用可能曜日',
-      daysNote: '利用可能曜日特記事項',
-      capacity: '定員',
-      url: 'URL',
-      remarks: '備考',
+      ...CARE_COLUMNS,
     },
   },
   {
@@ -88,22 +93,9 @@ export const LAYOUTS: readonly Layout[] = [
       code: '都道府県コード又は市区町村コード',
       no: 'NO',
       municipalityName: '市区町村名',
-      name: '介護サービス事業所名称',
-      kana: '介護サービス事業所名称_カナ',
-      service: '実施サービス',
       address: '住所',
       addressExtra: '方書',
-      lat: '緯度',
-      lng: '経度',
-      phone: '電話番号',
-      extension: '内線番号',
-      operator: '法人の名称',
-      officeNumber: '事業所番号',
-      days: '利用可能曜日',
-      daysNote: '利用可能曜日特記事項',
-      capacity: '定員',
-      url: 'URL',
-      remarks: '備考',
+      ...CARE_COLUMNS,
     },
   },
   {
