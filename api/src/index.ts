@@ -4,7 +4,7 @@ export * from './errors.ts';
 export * from './server.ts';
 export { matchProfile } from './match/service.ts';
 export { buildContext } from './match/context.ts';
-export { candidateFilter } from './match/candidates.ts';
+export { candidateFilter, candidateQuery, withinReach } from './match/candidates.ts';
 export { CANDIDATE_LIMIT } from './match/weights.ts';
 export { createAccount, type Account } from './store/accounts.ts';
 export type { Actor, Role } from './auth/actor.ts';

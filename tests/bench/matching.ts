@@ -9,7 +9,7 @@ import {
   type Municipality,
   type NeedsProfile,
 } from '@norishiro/data';
-import { buildContext, candidateFilter, CANDIDATE_LIMIT } from '@norishiro/api';
+import { buildContext, candidateFilter, candidateQuery, CANDIDATE_LIMIT } from '@norishiro/api';
 import { nodeHttpClient, prng } from '@norishiro/indexer';
 import * as v from 'valibot';
 import { percentile } from './stats.ts';
@@ -30,6 +30,10 @@ export interface MatchingFigures {
   ours: LoadFigures;
   p95Ratio: number;
   throughputRatio: number;
+  /** The API's own Meilisearch query sent bare: what the API adds over the query it makes. */
+  sameQuery: LoadFigures;
+  overheadP95Ratio: number;
+  overheadThroughputRatio: number;
 }
 
 /** Deterministic, plausible profiles over the five cities. */
@@ -95,24 +99,35 @@ export async function startMatchServer(meiliUrl: string, meiliKey: string, index
   return { port: Number(/READY (\d+)/.exec(line.toString())![1]), stop: () => child.kill() };
 }
 
-/** The filter and order POST /api/match sends for each profile: what a bare client is timed on. */
-export function matchQueries(list: readonly NeedsProfile[], municipalities: readonly Municipality[]) {
+/**
+ * What a plain search client sends for each profile (the bare side, as in the first matching
+ * pass): the same hard constraints with Meilisearch's own radius filter, nearest first.
+ */
+export function bareQueries(list: readonly NeedsProfile[], municipalities: readonly Municipality[]) {
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   return list.map((p) => {
     const ctx = buildContext(p, byCode.get(p.municipality)!);
-    const o = ctx.origin;
-    return { filter: candidateFilter(ctx), ...(o ? { sort: [`_geoPoint(${o.lat}, ${o.lng}):asc`] } : {}) };
+    const { sort } = candidateQuery(ctx);
+    return { filter: candidateFilter(ctx, 'radius'), ...(sort ? { sort } : {}) };
   });
 }
 
+/** The query POST /api/match itself sends to Meilisearch for each profile. */
+export function matchQueries(list: readonly NeedsProfile[], municipalities: readonly Municipality[]) {
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  return list.map((p) => candidateQuery(buildContext(p, byCode.get(p.municipality)!)));
+}
+
 /**
- * Both sides send through the same keep-alive node:http client, so the load generator's own
+ * Every side sends through the same keep-alive node:http client, so the load generator's own
  * cost is alike and small.
  *
- * 20 concurrent clients: POST /api/match on the real API process against the same filtered
- * Meilisearch query sent by the bare client, in the same run. The bare client asks, as a
- * plain search client would (and as the first matching pass did), for the 60 candidates with
- * their whole summaries; the API asks for the fields it scores and shows.
+ * 20 concurrent clients: POST /api/match on the real API process against the bare client's
+ * query for the same profile, in the same run. The bare client asks, as a plain search client
+ * would (and as the first matching pass did), for the 60 nearest candidates in reach with
+ * their whole summaries; the API asks for the fields it scores and shows, within the box
+ * around the reach. The API's own query sent bare is timed too, so what the API adds over
+ * its own query is on record beside the goal's ratio.
  */
 export async function benchMatching(
   meili: Meilisearch,
@@ -126,11 +141,17 @@ export async function benchMatching(
   try {
     const port = server.port;
     const list = profiles(municipalities, opts.requests);
-    const queries = matchQueries(list, municipalities);
+    const queries = bareQueries(list, municipalities);
+    const own = matchQueries(list, municipalities);
     const index = meili.index(indexName);
     const bareSend = async (i: number) => {
       const q = queries[i % queries.length]!;
       await index.search('', { ...q, limit: CANDIDATE_LIMIT, attributesToRetrieve: SUMMARY_FIELDS });
+      return true;
+    };
+    const sameSend = async (i: number) => {
+      const q = own[i % own.length]!;
+      await index.search('', { ...q, attributesToRetrieve: [...q.attributesToRetrieve] });
       return true;
     };
     const post = nodeHttpClient(opts.concurrency);
@@ -144,9 +165,19 @@ export async function benchMatching(
     };
     await load(opts.concurrency, 100, bareSend);
     await load(opts.concurrency, 100, oursSend);
+    await load(opts.concurrency, 100, sameSend);
     const bare = await load(opts.concurrency, opts.requests, bareSend);
     const ours = await load(opts.concurrency, opts.requests, oursSend);
-    return { bare, ours, p95Ratio: ours.p95 / bare.p95, throughputRatio: ours.rps / bare.rps };
+    const sameQuery = await load(opts.concurrency, opts.requests, sameSend);
+    return {
+      bare,
+      ours,
+      p95Ratio: ours.p95 / bare.p95,
+      throughputRatio: ours.rps / bare.rps,
+      sameQuery,
+      overheadP95Ratio: ours.p95 / sameQuery.p95,
+      overheadThroughputRatio: ours.rps / sameQuery.rps,
+    };
   } finally {
     server.stop();
   }

@@ -63,7 +63,11 @@ try {
       console.log(`  run ${i + 1}`);
       row('bare Meilisearch query', f.bare);
       row('POST /api/match       ', f.ours);
+      row("the API's own query   ", f.sameQuery);
       console.log(`  p95 ratio ${fmt(f.p95Ratio, 2)}, throughput ratio ${fmt(f.throughputRatio, 2)}`);
+      console.log(
+        `  over its own query: p95 ratio ${fmt(f.overheadP95Ratio, 2)}, throughput ratio ${fmt(f.overheadThroughputRatio, 2)}`,
+      );
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const p95Ratio = median(all.map((f) => f.p95Ratio));

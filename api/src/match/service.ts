@@ -12,18 +12,13 @@ import {
   MATCH_RESOURCE_FIELDS,
   type MatchResource,
 } from '@norishiro/data';
-import { candidateFilter } from './candidates.ts';
+import { candidateQuery, withinReach } from './candidates.ts';
 import { buildContext, type MatchContext } from './context.ts';
-import { CANDIDATE_FIELDS, INTEREST_FIELDS, type Candidate } from './factors/index.ts';
+import type { Candidate } from './factors/index.ts';
 import { isLocated, isOffered } from './factors/types.ts';
 import { detectGap } from './gap.ts';
 import { sharedResults, householdGap } from './household.ts';
 import { outOfAgeBand, rank, ranks, scoreCandidate } from './score.ts';
-import { CANDIDATE_LIMIT } from './weights.ts';
-
-const WITH_INTEREST_FIELDS: readonly string[] = [...CANDIDATE_FIELDS, ...INTEREST_FIELDS];
-const fieldsFor = (ctx: MatchContext): readonly string[] =>
-  ctx.interests.length > 0 ? WITH_INTEREST_FIELDS : CANDIDATE_FIELDS;
 
 /** A shown result carries the fields the desk shows (MatchResourceSchema), not what scoring read. */
 function shownResource(doc: Candidate): MatchResource {
@@ -35,17 +30,13 @@ function shownResource(doc: Candidate): MatchResource {
 /** One Meilisearch query applies the hard constraints and returns what scoring and display need. */
 async function fetchCandidates(meili: Meilisearch, indexName: string, ctx: MatchContext): Promise<Candidate[]> {
   const { origin } = ctx;
-  const res = await searchIndex<Candidate>(meili, indexName, {
-    filter: candidateFilter(ctx),
-    limit: CANDIDATE_LIMIT,
-    ...(origin ? { sort: [`_geoPoint(${origin.lat}, ${origin.lng}):asc`] } : {}),
-    attributesToRetrieve: fieldsFor(ctx),
-  });
+  const res = await searchIndex<Candidate>(meili, indexName, candidateQuery(ctx));
+  const inReach = res.hits.filter((doc) => withinReach(doc, ctx));
   // The parsed hits are ours alone: each gets its distance in place, not a copy of itself.
-  for (const doc of res.hits) {
+  for (const doc of inReach) {
     if (origin && doc._geo && isLocated(doc)) doc.distanceKm = Math.round(distanceKm(origin, doc._geo) * 10) / 10;
   }
-  return res.hits;
+  return inReach;
 }
 
 interface Ranked {
