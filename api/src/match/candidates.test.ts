@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, type Municipality, type Point } from '@norishiro/data';
+import { distanceKm, type Point } from '@norishiro/data';
 import { candidateQuery, reachBox, withinReach } from './candidates.ts';
-import { candidateIn, contextIn } from './fixtures.ts';
+import { candidateIn, contextIn, IZU } from './fixtures.ts';
 
-const IZU: Municipality = {
-  code: '222224',
-  prefecture: '静岡県',
-  name: '伊豆市',
-  reading: 'いずし',
-  cityHall: { lat: 34.97667, lng: 138.94694 },
-  districts: [{ name: '土肥地区', reading: 'といちく', point: { lat: 34.90241, lng: 138.81499 } }],
-};
 const TOI = IZU.districts[0]!.point!;
 const ctx = contextIn(IZU);
 const doc = candidateIn(IZU);

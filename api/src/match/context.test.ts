@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { NeedsProfileSchema, type Municipality, type NeedsProfileInput } from '@norishiro/data';
+import { NeedsProfileSchema, type NeedsProfileInput } from '@norishiro/data';
 import { buildContext, freeHourKeys, originOf, situationsOf } from './context.ts';
+import { IZU } from './fixtures.ts';
 
-const IZU: Municipality = {
-  code: '222224',
-  prefecture: '静岡県',
-  name: '伊豆市',
-  reading: 'いずし',
-  cityHall: { lat: 34.97667, lng: 138.94694 },
-  districts: [
-    { name: '土肥地区', reading: 'といちく', point: { lat: 34.90241, lng: 138.81499 } },
-    { name: '名だけの地区', reading: 'なだけのちく' },
-  ],
-};
 const profile = (p: Partial<NeedsProfileInput> = {}) => v.parse(NeedsProfileSchema, { municipality: IZU.code, ...p });
 
 describe('situationsOf: age implies situations', () => {

@@ -3,6 +3,19 @@ import { NeedsProfileSchema, type Municipality, type NeedsProfileInput } from '@
 import { buildContext, type MatchContext } from './context.ts';
 import type { Candidate } from './factors/types.ts';
 
+/** 伊豆市 with one located district and one known only by name (tests only). */
+export const IZU: Municipality = {
+  code: '222224',
+  prefecture: '静岡県',
+  name: '伊豆市',
+  reading: 'いずし',
+  cityHall: { lat: 34.97667, lng: 138.94694 },
+  districts: [
+    { name: '土肥地区', reading: 'といちく', point: { lat: 34.90241, lng: 138.81499 } },
+    { name: '名だけの地区', reading: 'なだけのちく' },
+  ],
+};
+
 /** Builds match contexts for profiles in one municipality (tests only). */
 export const contextIn =
   (m: Municipality) =>
