@@ -2,7 +2,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { Municipality } from '@norishiro/data';
 import { CANDIDATE_LIMIT } from '@norishiro/api';
 import { nodeHttpClient } from '@norishiro/indexer';
-import { matchQueries, profiles, startMatchServer, type LoadFigures, SUMMARY_FIELDS } from './matching.ts';
+import { bareQueries, profiles, startMatchServer, type LoadFigures, SUMMARY_FIELDS } from './matching.ts';
 import { percentile } from './stats.ts';
 
 export interface LoadSide {
@@ -60,7 +60,7 @@ export async function benchLoad(
     const http = nodeHttpClient(opts.connections, 30_000);
     const index = meili.index(indexName);
     const list = profiles(municipalities, 2000);
-    const queries = matchQueries(list, municipalities);
+    const queries = bareQueries(list, municipalities);
     const word = (i: number) => WORDS[i % WORDS.length]!;
     const city = (i: number) => municipalities[i % municipalities.length]!.code;
 
