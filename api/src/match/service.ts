@@ -1,5 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import { searchIndex } from '@norishiro/indexer';
+import { MeiliHttpError, meiliUnavailable, searchIndex } from '@norishiro/indexer';
 import {
   distanceKm,
   type HouseholdMatchResponse,
@@ -27,10 +27,23 @@ function shownResource(doc: Candidate): MatchResource {
   return out as MatchResource;
 }
 
+/**
+ * Meilisearch quotes the part of a query it refuses, and this query holds the profile (age,
+ * home, situations): a refusal keeps its status and code, never its message, so nothing of
+ * the person reaches the error log. An unreachable engine's errors quote nothing and pass.
+ */
+function withoutProfile(e: unknown): unknown {
+  if (meiliUnavailable(e) || !(e instanceof MeiliHttpError)) return e;
+  const { code, type } = e.cause;
+  return new MeiliHttpError(e.status, { code, type, message: `Meilisearch refused the matching query (${code})` });
+}
+
 /** One Meilisearch query applies the hard constraints and returns what scoring and display need. */
 async function fetchCandidates(meili: Meilisearch, indexName: string, ctx: MatchContext): Promise<Candidate[]> {
   const { origin } = ctx;
-  const res = await searchIndex<Candidate>(meili, indexName, candidateQuery(ctx));
+  const res = await searchIndex<Candidate>(meili, indexName, candidateQuery(ctx)).catch((e: unknown) => {
+    throw withoutProfile(e);
+  });
   const inReach = res.hits.filter((doc) => withinReach(doc, ctx));
   // The parsed hits are ours alone: each gets its distance in place, not a copy of itself.
   for (const doc of inReach) {
