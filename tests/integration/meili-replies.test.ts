@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meiliClient } from '@norishiro/indexer';
+import { createApp, createDeps } from '@norishiro/api';
+import { meiliClient, migrate, openPglite, type Db } from '@norishiro/indexer';
 
 type Behaviour = (res: import('node:http').ServerResponse) => void;
 
@@ -42,30 +43,32 @@ describe('the Meilisearch client facing a broken server', () => {
 });
 
 describe('health, with a Meilisearch that never answers', () => {
+  const hung = createServer(() => {});
+  let db: Db;
+  // The database is ready before the clock starts: only the health request is timed.
+  beforeAll(async () => {
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r));
+    db = await openPglite();
+    await migrate(db);
+  }, 120_000);
+  afterAll(async () => {
+    hung.closeAllConnections();
+    hung.close();
+    await db?.close();
+  });
+
   // The client itself would wait 10 minutes here: only health's own budget ends the wait
   // before this test's time runs out.
   it('answers 503 within its budget', { timeout: 20_000 }, async () => {
-    const { createApp, createDeps } = await import('@norishiro/api');
-    const { openPglite, migrate } = await import('@norishiro/indexer');
-    const hung = createServer(() => {});
-    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r));
-    const db = await openPglite();
-    await migrate(db);
-    try {
-      const app = createApp(
-        createDeps({
-          db,
-          meili: meiliClient(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`, 'k'),
-          indexName: 'x',
-        }),
-      );
-      const res = await app.request('/api/health');
-      expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ status: 'degraded', database: { ok: true } });
-    } finally {
-      hung.closeAllConnections();
-      hung.close();
-      await db.close();
-    }
+    const app = createApp(
+      createDeps({
+        db,
+        meili: meiliClient(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`, 'k'),
+        indexName: 'x',
+      }),
+    );
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'degraded', database: { ok: true } });
   });
 });
